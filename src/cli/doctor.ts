@@ -1,0 +1,89 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { createLogger } from '../log/logger.js';
+import { findRedisServer, NO_REDIS_SERVER, startEmbeddedRedis } from '../store/embedded-redis.js';
+
+interface Check {
+  ok: boolean;
+  text: string;
+}
+
+const pass = (text: string): Check => ({ ok: true, text });
+const bad = (text: string): Check => ({ ok: false, text });
+
+/** Reports persistence as a coordinator needs it: will a confirmed record survive a power cut? */
+async function checkRedis(url: string, label: string): Promise<Check[]> {
+  const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 3000 });
+  r.on('error', () => undefined);
+  try {
+    await r.connect();
+    await r.ping();
+  } catch (e) {
+    r.disconnect();
+    return [bad(`${label} 连不上（${(e as Error).message}）：检查 REDIS_URL 的地址、端口和密码，或确认 Redis 已启动。`)];
+  }
+  const out = [pass(`${label} 可以连接`)];
+  try {
+    const aof = ((await r.config('GET', 'appendonly')) as string[])[1];
+    const fsync = ((await r.config('GET', 'appendfsync')) as string[])[1];
+    if (aof !== 'yes') out.push(bad(`${label} 未开启 AOF 持久化，断电会丢失已确认的记录：在 redis.conf 中设置 appendonly yes 与 appendfsync always。`));
+    else if (fsync !== 'always') out.push(pass(`${label} 已开启 AOF（appendfsync ${String(fsync)}，断电最多丢失约 1 秒的数据；要求零丢失可设为 always）`));
+    else out.push(pass(`${label} 已开启 AOF，每次写入都落盘`));
+  } catch {
+    out.push(pass(`${label} 不允许读取 CONFIG（托管 Redis 常见），请在服务商处确认已开启持久化`));
+  }
+  r.disconnect();
+  return out;
+}
+
+function checkPlatforms(config: Config, env: NodeJS.ProcessEnv): Check[] {
+  const out: Check[] = [pass('控制台聊天可用（npm start）')];
+  if (config.platforms.telegram.enabled) {
+    const token = env.TELEGRAM_BOT_TOKEN;
+    if (!token) out.push(bad('已启用 Telegram 但未设置 TELEGRAM_BOT_TOKEN：向 @BotFather 申请机器人后设置该环境变量。'));
+    else if (!/^\d+:[\w-]{30,}$/.test(token)) out.push(bad('TELEGRAM_BOT_TOKEN 格式不对：应形如 123456789:ABC…（从 @BotFather 复制完整）。'));
+    else out.push(pass('Telegram 凭据格式正确'));
+  }
+  if (config.platforms.wechat.enabled) out.push(pass(`微信使用 ${env.WECHATY_PUPPET ?? 'wechaty-puppet-wechat4u'}，首次启动需扫码登录`));
+  if (config.platforms.qq.enabled) {
+    out.push(env.QQ_ONEBOT_URL ? pass('QQ（OneBot 11）地址已设置') : bad('已启用 QQ 但未设置 QQ_ONEBOT_URL：填写 NapCat/Lagrange 的 WebSocket 地址，如 ws://127.0.0.1:3001。'));
+  }
+  return out;
+}
+
+/** `bangfu doctor`: one line per check, each failure with how to fix it. Returns true when all pass. */
+export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const checks: Check[] = [];
+  let config: Config | undefined;
+  try {
+    config = loadConfig(env);
+    checks.push(pass(`配置有效${env.BANGFU_CONFIG ? `（${env.BANGFU_CONFIG}）` : '（默认值）'}`));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    checks.push(...e.problems.map((p) => bad(`配置 ${p}`)));
+  }
+  if (config) {
+    if (config.redis.url) {
+      checks.push(...(await checkRedis(config.redis.url, 'Redis（REDIS_URL）')));
+    } else if (!findRedisServer(env)) {
+      checks.push(bad(NO_REDIS_SERVER));
+    } else {
+      const dir = path.resolve(config.dataDir);
+      try {
+        mkdirSync(dir, { recursive: true });
+        accessSync(dir, constants.W_OK);
+        const embedded = await startEmbeddedRedis(config.dataDir, createLogger('silent'));
+        checks.push(...(await checkRedis(embedded.url, `内置 Redis（${dir}/redis）`)));
+        await embedded.stop();
+      } catch (e) {
+        checks.push(bad(`内置 Redis 无法启动：${(e as Error).message}`));
+      }
+    }
+    checks.push(...checkPlatforms(config, env));
+  }
+  for (const c of checks) process.stdout.write(`${c.ok ? '✓' : '✗'} ${c.text}\n`);
+  return checks.every((c) => c.ok);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Deployable settings. Every field has a default so an empty file (or none) runs the console bot;
+ * secrets (REDIS_URL passwords, bot tokens, API keys) are never read from this file, only from env.
+ */
+export const configSchema = z
+  .object({
+    timezone: z.string().default('Asia/Shanghai').describe('所有日期按此时区理解'),
+    dataDir: z.string().default('./data').describe('内置 Redis 数据、日志、导出文件的目录'),
+    log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
+    redis: z
+      .object({
+        keyPrefix: z.string().min(1).default('bangfu:'),
+        /** Filled from REDIS_URL only; absent means "start the embedded redis-server". */
+        url: z.string().url().optional(),
+      })
+      .prefault({}),
+    conversation: z
+      .object({
+        ttlDays: z.number().positive().max(365).default(7),
+        lockTtlMs: z.number().int().min(500).max(600_000).default(5000),
+        dedupeTtlHours: z.number().positive().max(24 * 30).default(48),
+      })
+      .prefault({}),
+    console: z
+      .object({
+        user: z.string().min(1).default('local-expert'),
+        name: z.string().min(1).default('本地专家'),
+        group: z.string().min(1).default('本地帮扶群'),
+      })
+      .prefault({}),
+    org: z.object({ unit: z.string().default('') }).prefault({}),
+    platforms: z
+      .object({
+        telegram: z.object({ enabled: z.boolean().default(false) }).prefault({}),
+        wechat: z.object({ enabled: z.boolean().default(false) }).prefault({}),
+        qq: z.object({ enabled: z.boolean().default(false) }).prefault({}),
+      })
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,93 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import { zh } from '../../text/zh.js';
+import { parseNumberWord } from './chinese-number.js';
+import { fail, normalizeInput, ok, type ParseContext, type ParseResult } from './result.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+
+/**
+ * Dates as experts type them in chat. dayjs does the calendar math and strict validity;
+ * the shapes below are the short, closed list we support and table-test (chrono-node's
+ * Chinese parser reads "11.20" as a decimal and has no notion of "上周五" relative to a
+ * Monday-start week, which is how Chinese calendars count).
+ * Activities are things done, so a date without a year that would fall in the future is
+ * taken as last year, and an explicit future date is refused.
+ */
+const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const RELATIVE: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 大前天: 3 };
+// Time-of-day words after a date are noise for a ledger that records days.
+const TIME_OF_DAY = /(早上|上午|中午|下午|傍晚|晚上|夜里|全天|\d{1,2}[:：点]\d{0,2}分?)$/;
+
+/** Formats as the ledger stores dates. */
+export const formatDate = (d: Dayjs): string => d.format('YYYY-MM-DD');
+
+export function parseDate(input: string, ctx: ParseContext): ParseResult<string> {
+  let s = normalizeInput(input).replace(/\s/g, '');
+  for (let i = 0; i < 3 && TIME_OF_DAY.test(s); i++) s = s.replace(TIME_OF_DAY, '');
+  const today = dayjs(ctx.now).tz(ctx.timezone).startOf('day');
+  const d = resolve(s, today);
+  if (d === undefined) return fail(zh.reasons.date);
+  if (d === 'invalid') return fail(zh.reasons.date);
+  if (d.isAfter(today)) return fail(zh.reasons.dateFuture);
+  if (d.year() < 2000) return fail(zh.reasons.dateTooOld);
+  return ok(formatDate(d));
+}
+
+function resolve(s: string, today: Dayjs): Dayjs | 'invalid' | undefined {
+  if (s in RELATIVE) return today.subtract(RELATIVE[s]!, 'day');
+
+  let m = /^(\d+|[一二两三四五六七八九十]+)天前$/.exec(s);
+  if (m) {
+    const n = parseNumberWord(m[1]!);
+    return n === undefined ? 'invalid' : today.subtract(n, 'day');
+  }
+
+  m = /^(上上|上|本|这)?(?:周|星期|礼拜)([一二三四五六日天1-7])$/.exec(s);
+  if (m) {
+    const wd = WEEKDAY[m[2]!]!;
+    const isoToday = today.day() === 0 ? 7 : today.day();
+    const monday = today.subtract(isoToday - 1, 'day');
+    if (m[1] === '上' || m[1] === '上上') {
+      const weeksBack = m[1] === '上' ? 1 : 2;
+      return monday.subtract(weeksBack, 'week').add(wd - 1, 'day');
+    }
+    // "周五" / "本周五": the most recent such day, today included.
+    const thisWeek = monday.add(wd - 1, 'day');
+    return thisWeek.isAfter(today) && !m[1] ? thisWeek.subtract(1, 'week') : thisWeek;
+  }
+
+  m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(s);
+  if (m) return strict(Number(m[1]), Number(m[2]), Number(m[3]));
+
+  m = /^(\d{1,2})(?:月|[-/.])(\d{1,2})[日号]?$/.exec(s);
+  if (m) return withoutYear(today, Number(m[1]), Number(m[2]));
+
+  m = /^(\d{1,2})[日号]$/.exec(s);
+  if (m) {
+    const d = strict(today.year(), today.month() + 1, Number(m[1]));
+    if (d === 'invalid') return d;
+    return d.isAfter(today) ? strictOrInvalid(d.subtract(1, 'month')) : d;
+  }
+  return undefined;
+}
+
+function strict(y: number, mo: number, d: number): Dayjs | 'invalid' {
+  const str = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const parsed = dayjs(str, 'YYYY-MM-DD', true);
+  return parsed.isValid() ? parsed : 'invalid';
+}
+
+function strictOrInvalid(d: Dayjs): Dayjs | 'invalid' {
+  return d.isValid() ? d : 'invalid';
+}
+
+function withoutYear(today: Dayjs, mo: number, d: number): Dayjs | 'invalid' {
+  const thisYear = strict(today.year(), mo, d);
+  if (thisYear === 'invalid') return strict(today.year() - 1, mo, d);
+  return thisYear.isAfter(today) ? strict(today.year() - 1, mo, d) : thisYear;
+}

@@ -1,0 +1,86 @@
+/**
+ * Lua scripts: each multi-key change is one script, named with its key count (BullMQ style),
+ * so a step of a conversation costs two round trips: claim, then commit.
+ * Statuses are plain strings mapped to typed results in conversations.ts.
+ */
+
+/**
+ * claim-4 — enqueue an inbound message and, if nobody is processing this conversation, take it.
+ * KEYS: 1 inbox, 2 lock, 3 state, 4 seen
+ * ARGV: 1 message JSON, 2 lock token, 3 lock TTL ms, 4 seen TTL s, 5 requireState (1/0), 6 inbox TTL s
+ * Returns: {'ignored'} when requireState and no state (group chatter not addressed to the bot)
+ *          {'duplicate'} when the message id was seen before
+ *          {'queued', pttl} when another holder will process it (or its lock expires in pttl ms)
+ *          {'run', headMessage, stateJSON|false}
+ */
+export const claim4 = `
+if ARGV[5] == '1' and redis.call('EXISTS', KEYS[3]) == 0 then return {'ignored'} end
+if not redis.call('SET', KEYS[4], '1', 'NX', 'EX', ARGV[4]) then return {'duplicate'} end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[6])
+if not redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then
+  return {'queued', redis.call('PTTL', KEYS[2])}
+end
+return {'run', redis.call('LINDEX', KEYS[1], 0), redis.call('GET', KEYS[3])}
+`;
+
+/**
+ * kick-3 — take over a conversation whose messages wait behind an expired lock (a crashed holder).
+ * KEYS: 1 inbox, 2 lock, 3 state   ARGV: 1 token, 2 lock TTL ms
+ * Returns: {'empty'} | {'held', pttl} | {'run', headMessage, stateJSON|false}
+ */
+export const kick3 = `
+if redis.call('LLEN', KEYS[1]) == 0 then return {'empty'} end
+if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return {'held', redis.call('PTTL', KEYS[2])}
+end
+return {'run', redis.call('LINDEX', KEYS[1], 0), redis.call('GET', KEYS[3])}
+`;
+
+/** Shared tail of both commit scripts: pop the handled message, hand over the next or unlock. */
+const commitTail = `
+redis.call('LPOP', KEYS[1])
+local nxt = redis.call('LINDEX', KEYS[1], 0)
+if nxt then
+  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+  return {'next', saved, nxt, redis.call('GET', KEYS[3])}
+end
+redis.call('DEL', KEYS[2])
+return {'done', saved}
+`;
+
+const commitHead = `
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return {'lost'} end
+if ARGV[2] == '' then redis.call('DEL', KEYS[3]) else redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3]) end
+`;
+
+/**
+ * commit-3 — store the conversation's new state and release or pass on the lock.
+ * KEYS: 1 inbox, 2 lock, 3 state
+ * ARGV: 1 token, 2 state JSON ('' = conversation over), 3 state TTL s, 4 lock TTL ms
+ * Returns: {'lost'} if the lock expired and was taken (nothing written)
+ *          {'done', 0} | {'next', 0, headMessage, stateJSON|false}
+ */
+export const commit3 = `
+${commitHead}
+local saved = 0
+${commitTail}`;
+
+/**
+ * commitSave-8 — the same, plus saving a confirmed record with all its indexes, atomically and
+ * idempotently: a record id that exists already is left as it is (saved = 2).
+ * KEYS: 1 inbox, 2 lock, 3 state, 4 record, 5 idxAll, 6 idxGroup, 7 idxUser, 8 groups hash
+ * ARGV: 1-4 as commit-3, 5 record JSON, 6 score, 7 record id, 8 chat key, 9 chat title ('' = none)
+ * Returns: as commit-3 with saved = 1 (new) or 2 (existed)
+ */
+export const commitSave8 = `
+${commitHead}
+local saved = 2
+if redis.call('SET', KEYS[4], ARGV[5], 'NX') then
+  saved = 1
+  redis.call('ZADD', KEYS[5], ARGV[6], ARGV[7])
+  redis.call('ZADD', KEYS[6], ARGV[6], ARGV[7])
+  redis.call('ZADD', KEYS[7], ARGV[6], ARGV[7])
+  if ARGV[9] ~= '' then redis.call('HSET', KEYS[8], ARGV[8], ARGV[9]) end
+end
+${commitTail}`;
