@@ -10,6 +10,7 @@ import type { ClaimResult, ConversationStore, PreparedRecord } from '../store/co
 import type { RecordRepository } from '../store/records.js';
 import { zh } from '../text/zh.js';
 
+/** processed: this process is handling it now; queued: another holder will (or a retry here will). */
 export type HandleStatus = 'processed' | 'queued' | 'duplicate' | 'ignored';
 
 export interface DispatcherOptions {
@@ -36,13 +37,19 @@ export class Dispatcher {
     this.sinks.set(platform, sink);
   }
 
+  /**
+   * Accepts a message: resolves once it is durably queued for its conversation (or recognised as a
+   * duplicate / chatter). Processing and replies continue in the background; `idle()` awaits them.
+   * Adapters can therefore acknowledge a platform update as soon as Redis has it.
+   */
   async handle(ev: InboundEvent): Promise<HandleStatus> {
     const conv = conversationKey(ev);
     // In a group, chatter not addressed to the bot only matters to someone with a form open.
     const requireState = ev.chat.kind === 'group' && !ev.addressed && !this.o.engine.isCommandWord(ev.text);
     const token = randomUUID();
     const claim = await this.o.conversations.claim(conv, chatKey(ev.platform, ev.chat.id), ev.messageId, JSON.stringify(ev), token, requireState);
-    return this.track(this.follow(conv, token, claim));
+    void this.track(this.follow(conv, token, claim)).catch((err: unknown) => this.o.logger.error({ err, conv }, 'drain failed'));
+    return claim.status === 'run' ? 'processed' : claim.status === 'empty' ? 'processed' : claim.status;
   }
 
   /** Resolves once every drain and retry this process started has finished (console EOF, tests, shutdown). */

@@ -66,7 +66,9 @@ export class FlowEngine {
     if (!state || !form) return this.idle(text, ctx, input.now);
 
     const cmd = parseEngineCommand(text);
-    if (cmd) return this.command(form, state, cmd);
+    // "修改了种植方案" names no field: while a field is being asked, it is that field's answer.
+    const editsNothing = cmd?.kind === 'edit' && cmd.target !== '' && this.resolveField(form, cmd.target) === undefined;
+    if (cmd && !(editsNothing && state.cursor !== REVIEW)) return this.command(form, state, cmd);
     if (this.matchTrigger(text)) return { state, replies: [say(zh.engine.alreadyOpen(form.title)), this.current(form, state)] };
     if (state.cursor === REVIEW) return { state, replies: [review(form, state)] };
     return this.answer(form, state, text, ctx);

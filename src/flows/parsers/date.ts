@@ -32,7 +32,7 @@ export function parseDate(input: string, ctx: ParseContext): ParseResult<string>
   const today = dayjs(ctx.now).tz(ctx.timezone).startOf('day');
   const d = resolve(s, today);
   if (d === undefined) return fail(zh.reasons.date);
-  if (d === 'invalid') return fail(zh.reasons.date);
+  if (d === 'invalid') return fail(zh.reasons.dateNoSuchDay);
   if (d.isAfter(today)) return fail(zh.reasons.dateFuture);
   if (d.year() < 2000) return fail(zh.reasons.dateTooOld);
   return ok(formatDate(d));
