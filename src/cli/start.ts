@@ -1,5 +1,6 @@
 import { createApp } from '../app.js';
 import { ConsoleAdapter } from '../bot/console/adapter.js';
+import { surfaceFactories, type Surface } from '../bot/surfaces.js';
 import { loadConfig } from '../config/load.js';
 import { createLogger } from '../log/logger.js';
 
@@ -10,19 +11,36 @@ export interface StartOptions {
   group?: string;
 }
 
-/** Starts the bot. The console is the embedded default; platform adapters join as their issues land. */
+/**
+ * Starts every enabled surface. The console runs when asked for, or when nothing else is
+ * configured (the embedded default); when it is running, its end of input ends the process.
+ */
 export async function runStart(opts: StartOptions): Promise<void> {
   const config = loadConfig();
+  const surfacesEnabled = Object.values(config.platforms).some((p) => p.enabled);
+  const withConsole = Boolean(opts.console) || !surfacesEnabled;
   // In the console, stdout is the chat: keep the log (stderr) to warnings unless asked otherwise.
-  const logger = createLogger(process.env.BANGFU_LOG_LEVEL ? config.log.level : 'warn');
+  const logger = createLogger(withConsole && !process.env.BANGFU_LOG_LEVEL ? 'warn' : config.log.level);
   const app = await createApp(config, logger);
 
+  const surfaces: Surface[] = [];
   let closing: Promise<void> | undefined;
   const close = (code: number): Promise<void> =>
-    (closing ??= app.close().finally(() => process.exit(code)));
+    (closing ??= Promise.allSettled(surfaces.map((s) => s.stop()))
+      .then(() => app.close())
+      .finally(() => process.exit(code)));
   process.once('SIGINT', () => void close(0));
   process.once('SIGTERM', () => void close(0));
 
+  for (const make of surfaceFactories) {
+    const s = make(app);
+    if (!s) continue;
+    await s.start();
+    surfaces.push(s);
+    logger.info({ surface: s.name }, 'surface started');
+  }
+
+  if (!withConsole) return; // platform surfaces keep the process alive until a signal
   const adapter = new ConsoleAdapter(app.dispatcher, {
     user: { id: opts.user ?? config.console.user, name: opts.name ?? config.console.name },
     group: opts.group ?? config.console.group,
