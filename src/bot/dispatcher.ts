@@ -113,13 +113,15 @@ export class Dispatcher {
     const parsed = parseState(stateJson);
     try {
       // A state written by an older version of the form is dropped with a fresh start, not misread.
-      const out = this.o.engine.step(parsed === 'stale' ? null : parsed, { text: ev.text, now: this.o.clock.now() });
+      const state = parsed === 'stale' ? null : parsed;
+      const out = this.o.engine.step(state, { text: ev.text, now: this.o.clock.now() });
+      const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
       const record = out.save
         ? this.o.records.prepare(out.save.form, out.save.id, out.save.values, {
             platform: ev.platform,
-            chatId: ev.chat.id,
-            chatKey: chatKey(ev.platform, ev.chat.id),
-            chatTitle: ev.chat.title ?? '',
+            chatId: home.chatId,
+            chatKey: chatKey(ev.platform, home.chatId),
+            chatTitle: home.chatTitle,
             userId: ev.user.id,
             userKey: userKey(ev.platform, ev.user.id),
             userName: ev.user.name,

@@ -20,6 +20,11 @@ export const conversationStateSchema = z.object({
   /** Set by 修改 from the review: answer that one field, then go straight back to the review. */
   returnToReview: z.boolean(),
   startedAt: z.number(),
+  /**
+   * The group a draft counts for when it is being finished elsewhere (a busy group's form continued
+   * in a private chat): the saved record is filed under this chat, not the private one.
+   */
+  origin: z.object({ chatId: z.string(), chatTitle: z.string() }).optional(),
 });
 
 export type ConversationState = z.infer<typeof conversationStateSchema>;

@@ -72,6 +72,18 @@ export class ConversationStore {
     return toCommit(r);
   }
 
+  /**
+   * Moves an open draft to another conversation of the same user, changing it on the way (e.g.
+   * stamping the group it counts for). 'moved', 'none' (no draft there, or it changed meanwhile),
+   * or 'busy' (the target already has a draft, which is never overwritten).
+   */
+  async moveState(from: string, to: string, change: (stateJson: string) => string): Promise<'moved' | 'none' | 'busy'> {
+    const current = await this.redis.get(this.keys.convState(from));
+    if (current === null) return 'none';
+    const r = await this.redis.bangfuMove(this.keys.convState(from), this.keys.convState(to), current, change(current), this.t.stateTtlSec);
+    return r === 1 ? 'moved' : r === -1 ? 'busy' : 'none';
+  }
+
   /** The stored state of a conversation, for tests and diagnostics; the message path never needs it. */
   async peekState(conv: string): Promise<string | null> {
     return this.redis.get(this.keys.convState(conv));

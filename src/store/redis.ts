@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { claim4, commit3, commitSave8, kick3 } from './lua.js';
+import { claim4, commit3, commitSave8, kick3, move2 } from './lua.js';
 
 /** Reply of our Lua scripts: a status word followed by optional values (Redis nil → null). */
 export type ScriptReply = [string, ...(string | number | null)[]];
@@ -10,6 +10,7 @@ export interface BangfuRedis extends Redis {
   bangfuKick(...args: (string | number)[]): Promise<ScriptReply>;
   bangfuCommit(...args: (string | number)[]): Promise<ScriptReply>;
   bangfuCommitSave(...args: (string | number)[]): Promise<ScriptReply>;
+  bangfuMove(...args: (string | number)[]): Promise<number>;
 }
 
 /**
@@ -27,5 +28,6 @@ export function connectRedis(url: string, extra: RedisOptions = {}): BangfuRedis
   redis.defineCommand('bangfuKick', { numberOfKeys: 3, lua: kick3 });
   redis.defineCommand('bangfuCommit', { numberOfKeys: 3, lua: commit3 });
   redis.defineCommand('bangfuCommitSave', { numberOfKeys: 8, lua: commitSave8 });
+  redis.defineCommand('bangfuMove', { numberOfKeys: 2, lua: move2 });
   return redis as BangfuRedis;
 }

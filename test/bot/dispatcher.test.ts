@@ -113,3 +113,26 @@ describe('Dispatcher: chat message → Redis record', () => {
     expect(await h.records.groupTitles()).toEqual({ 'test:g1': '光东村帮扶群', 'test:g2': '光西村帮扶群' });
   });
 });
+
+describe('continuing a group draft in a private chat', () => {
+  it('moves the draft, resumes where it was, and files the record under the group', async () => {
+    const { handOverToPrivate } = await import('../../src/bot/handover.js');
+    const h = open();
+    await say(h, ['台账', '昨天', '光东村']);
+    const dm = { id: 'dm-alice', kind: 'private' as const };
+    expect(await handOverToPrivate(h.conversations, 'test', GROUP, dm, ALICE)).toBe('moved');
+    // Nothing is left open in the group; the private chat shows what was already typed.
+    expect(await h.conversations.peekState('test:g1:u-alice')).toBeNull();
+    h.sink.clear();
+    await say(h, ['查看', '1', '水稻育秧技术', '45', '良好', '确认'], { chat: dm });
+    expect(h.sink.texts()[0]).toContain('2. 地点：光东村');
+    const [rec] = await ledger(h);
+    expect(rec?.meta).toMatchObject({ chatId: 'g1', chatKey: 'test:g1', chatTitle: '光东村帮扶群' });
+    expect(await h.records.count({ form: 'ledger', chatKey: 'test:g1' })).toBe(1);
+    // No draft to move → 'none'; a draft already open in private is never overwritten → 'busy'.
+    expect(await handOverToPrivate(h.conversations, 'test', GROUP, dm, ALICE)).toBe('none');
+    await say(h, ['台账']);
+    await say(h, ['台账'], { chat: dm });
+    expect(await handOverToPrivate(h.conversations, 'test', GROUP, dm, ALICE)).toBe('busy');
+  });
+});
