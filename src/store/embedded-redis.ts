@@ -36,7 +36,11 @@ export function findRedisServer(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 async function ping(socket: string, timeoutMs = 1000): Promise<Redis | undefined> {
-  const r = new Redis({ path: socket, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: timeoutMs });
+  // ioredis arms a timer on disconnect() that only a later 'close' clears; when the server already
+  // closed the socket (SHUTDOWN, refused connect) that timer would hold the process for 2 s.
+  const r = new Redis({
+    path: socket, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, disconnectTimeout: 50,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -134,6 +138,7 @@ async function shutdown(conn: Redis, child?: ReturnType<typeof spawn>): Promise<
   } catch {
     /* the connection closes as the server exits: that is success */
   }
-  conn.disconnect();
-  await Promise.race([gone, sleep(5000)]);
+  if (conn.status !== 'end') conn.disconnect();
+  // An unref'd cap: a server slow to exit must not keep this process alive for the whole wait.
+  await Promise.race([gone, new Promise((r) => setTimeout(r, 5000).unref())]);
 }
