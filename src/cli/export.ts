@@ -37,7 +37,7 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
   const now = new Date();
   const date = (label: string, s?: string): string | undefined => {
     if (!s) return undefined;
-    const r = parseDate(s, { now, timezone: config.timezone });
+    const r = parseDate(s, { now, timezone: config.timezone }, { allowFuture: true });
     if (!r.ok) throw new UsageError(`${label} 日期「${s}」：${r.reason}`);
     return r.value;
   };

@@ -49,6 +49,12 @@ describe('parseDate', () => {
     if (!r.ok) expect(r.reason).toContain(reason);
   });
 
+  it('with allowFuture (ranges, deadlines) a date ahead of today is taken as written', () => {
+    expect(parseDate('2026-11-30', ctx, { allowFuture: true })).toEqual({ ok: true, value: '2026-11-30' });
+    expect(parseDate('12月15日', ctx, { allowFuture: true })).toEqual({ ok: true, value: '2026-12-15' });
+    expect(parseDate('周五', ctx, { allowFuture: true })).toEqual({ ok: true, value: '2026-11-27' });
+  });
+
   it('uses the configured time zone for "today" (00:30 in Beijing is still the previous day in UTC)', () => {
     const early = { now: new Date('2026-11-23T00:30:00+08:00'), timezone: 'Asia/Shanghai' };
     expect(parseDate('今天', early)).toEqual({ ok: true, value: '2026-11-23' });

@@ -26,19 +26,23 @@ const TIME_OF_DAY = /(早上|上午|中午|下午|傍晚|晚上|夜里|全天|\d
 /** Formats as the ledger stores dates. */
 export const formatDate = (d: Dayjs): string => d.format('YYYY-MM-DD');
 
-export function parseDate(input: string, ctx: ParseContext): ParseResult<string> {
+/**
+ * `allowFuture` is for ranges and deadlines ("--to 11月30日", a due date), where a date ahead of today
+ * is meant as written; activity dates keep the past-only rule.
+ */
+export function parseDate(input: string, ctx: ParseContext, opts: { allowFuture?: boolean } = {}): ParseResult<string> {
   let s = normalizeInput(input).replace(/\s/g, '');
   for (let i = 0; i < 3 && TIME_OF_DAY.test(s); i++) s = s.replace(TIME_OF_DAY, '');
   const today = dayjs(ctx.now).tz(ctx.timezone).startOf('day');
-  const d = resolve(s, today);
+  const d = resolve(s, today, opts.allowFuture === true);
   if (d === undefined) return fail(zh.reasons.date);
   if (d === 'invalid') return fail(zh.reasons.dateNoSuchDay);
-  if (d.isAfter(today)) return fail(zh.reasons.dateFuture);
+  if (d.isAfter(today) && !opts.allowFuture) return fail(zh.reasons.dateFuture);
   if (d.year() < 2000) return fail(zh.reasons.dateTooOld);
   return ok(formatDate(d));
 }
 
-function resolve(s: string, today: Dayjs): Dayjs | 'invalid' | undefined {
+function resolve(s: string, today: Dayjs, future: boolean): Dayjs | 'invalid' | undefined {
   if (s in RELATIVE) return today.subtract(RELATIVE[s]!, 'day');
 
   let m = /^(\d+|[一二两三四五六七八九十]+)天前$/.exec(s);
@@ -58,20 +62,20 @@ function resolve(s: string, today: Dayjs): Dayjs | 'invalid' | undefined {
     }
     // "周五" / "本周五": the most recent such day, today included.
     const thisWeek = monday.add(wd - 1, 'day');
-    return thisWeek.isAfter(today) && !m[1] ? thisWeek.subtract(1, 'week') : thisWeek;
+    return thisWeek.isAfter(today) && !m[1] && !future ? thisWeek.subtract(1, 'week') : thisWeek;
   }
 
   m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(s);
   if (m) return strict(Number(m[1]), Number(m[2]), Number(m[3]));
 
   m = /^(\d{1,2})(?:月|[-/.])(\d{1,2})[日号]?$/.exec(s);
-  if (m) return withoutYear(today, Number(m[1]), Number(m[2]));
+  if (m) return future ? strict(today.year(), Number(m[1]), Number(m[2])) : withoutYear(today, Number(m[1]), Number(m[2]));
 
   m = /^(\d{1,2})[日号]$/.exec(s);
   if (m) {
     const d = strict(today.year(), today.month() + 1, Number(m[1]));
     if (d === 'invalid') return d;
-    return d.isAfter(today) ? strictOrInvalid(d.subtract(1, 'month')) : d;
+    return d.isAfter(today) && !future ? strictOrInvalid(d.subtract(1, 'month')) : d;
   }
   return undefined;
 }
