@@ -1,11 +1,6 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
+import { localDateTime } from '../core/tz.js';
 import { formatValue, type FormSpec } from '../flows/form.js';
 import type { StoredRecord } from '../store/records.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /**
  * A form's export table: 序号, the form's fields in the seed's order, then who/where/when it was
@@ -27,7 +22,7 @@ export function exportTable(form: FormSpec, tz: string): ExportTable {
         if (v === undefined) return '';
         return typeof v === 'number' ? v : formatValue(f, v);
       });
-      return [seq, ...cells, rec.meta.userName, rec.meta.chatTitle || rec.meta.chatId, dayjs(rec.meta.createdAt).tz(tz).format('YYYY-MM-DD HH:mm')];
+      return [seq, ...cells, rec.meta.userName, rec.meta.chatTitle || rec.meta.chatId, localDateTime(new Date(rec.meta.createdAt), tz)];
     },
   };
 }

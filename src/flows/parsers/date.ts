@@ -1,13 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
+import { localDate } from '../../core/tz.js';
 import { zh } from '../../text/zh.js';
 import { parseNumberWord } from './chinese-number.js';
 import { fail, normalizeInput, ok, type ParseContext, type ParseResult } from './result.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
 dayjs.extend(customParseFormat);
 
 /**
@@ -33,7 +30,7 @@ export const formatDate = (d: Dayjs): string => d.format('YYYY-MM-DD');
 export function parseDate(input: string, ctx: ParseContext, opts: { allowFuture?: boolean } = {}): ParseResult<string> {
   let s = normalizeInput(input).replace(/\s/g, '');
   for (let i = 0; i < 3 && TIME_OF_DAY.test(s); i++) s = s.replace(TIME_OF_DAY, '');
-  const today = dayjs(ctx.now).tz(ctx.timezone).startOf('day');
+  const today = dayjs(localDate(ctx.now, ctx.timezone));
   const d = resolve(s, today, opts.allowFuture === true);
   if (d === undefined) return fail(zh.reasons.date);
   if (d === 'invalid') return fail(zh.reasons.dateNoSuchDay);
