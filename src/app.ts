@@ -1,3 +1,5 @@
+import { allCommands } from './bot/commands/index.js';
+import { CommandRegistry } from './bot/commands/registry.js';
 import { Dispatcher } from './bot/dispatcher.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { Config } from './config/schema.js';
@@ -50,7 +52,7 @@ export async function createApp(config: Config, logger: Logger, opts: AppOptions
     seenTtlSec: Math.round(config.conversation.dedupeTtlHours * 3600),
   });
   const records = new RecordRepository(redis, keys, forms);
-  const dispatcher = new Dispatcher({ engine, conversations, records, clock, logger });
+  const dispatcher = new Dispatcher({ engine, conversations, records, clock, logger, config, commands: new CommandRegistry(allCommands) });
   return {
     config, redis, keys, engine, conversations, records, dispatcher, logger,
     async close() {

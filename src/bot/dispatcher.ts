@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
 import type { InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
 import { chatKey, conversationKey, userKey } from '../core/ids.js';
@@ -9,6 +10,7 @@ import { maskPersonalData } from '../privacy/mask.js';
 import type { ClaimResult, ConversationStore, PreparedRecord } from '../store/conversations.js';
 import type { RecordRepository } from '../store/records.js';
 import { zh } from '../text/zh.js';
+import type { CommandRegistry } from './commands/registry.js';
 
 /** processed: this process is handling it now; queued: another holder will (or a retry here will). */
 export type HandleStatus = 'processed' | 'queued' | 'duplicate' | 'ignored';
@@ -19,6 +21,9 @@ export interface DispatcherOptions {
   records: RecordRepository;
   clock: Clock;
   logger: Logger;
+  /** Query commands (/export …); absent in tests that only exercise forms. */
+  commands?: CommandRegistry;
+  config?: Config;
 }
 
 /**
@@ -45,11 +50,15 @@ export class Dispatcher {
   async handle(ev: InboundEvent): Promise<HandleStatus> {
     const conv = conversationKey(ev);
     // In a group, chatter not addressed to the bot only matters to someone with a form open.
-    const requireState = ev.chat.kind === 'group' && !ev.addressed && !this.o.engine.isCommandWord(ev.text);
+    const requireState = ev.chat.kind === 'group' && !ev.addressed && !this.isCommandWord(ev.text);
     const token = randomUUID();
     const claim = await this.o.conversations.claim(conv, chatKey(ev.platform, ev.chat.id), ev.messageId, JSON.stringify(ev), token, requireState);
     void this.track(this.follow(conv, token, claim)).catch((err: unknown) => this.o.logger.error({ err, conv }, 'drain failed'));
     return claim.status === 'run' ? 'processed' : claim.status === 'empty' ? 'processed' : claim.status;
+  }
+
+  private isCommandWord(text: string): boolean {
+    return this.o.engine.isCommandWord(text) || this.o.commands?.match(text) !== undefined;
   }
 
   /** Resolves once every drain and retry this process started has finished (console EOF, tests, shutdown). */
@@ -91,7 +100,7 @@ export class Dispatcher {
     let st = state;
     while (msg !== undefined) {
       const ev = JSON.parse(msg) as InboundEvent;
-      const { out, record } = this.runStep(ev, st);
+      const { out, record } = await this.runStep(ev, st);
       const res = await this.o.conversations.commit(conv, token, out.state ? JSON.stringify(out.state) : null, record);
       if (res.status === 'lost') {
         // Our lock expired mid-step and someone else is handling this message: say nothing.
@@ -109,11 +118,17 @@ export class Dispatcher {
     }
   }
 
-  private runStep(ev: InboundEvent, stateJson: string | null): { out: StepOutput; record?: PreparedRecord } {
+  private async runStep(ev: InboundEvent, stateJson: string | null): Promise<{ out: StepOutput; record?: PreparedRecord }> {
     const parsed = parseState(stateJson);
     try {
       // A state written by an older version of the form is dropped with a fresh start, not misread.
       const state = parsed === 'stale' ? null : parsed;
+      const cmd = this.o.commands?.match(ev.text);
+      if (cmd && this.o.config) {
+        // A query never touches the draft: the form continues after it where it was.
+        const replies = await cmd.command.run({ ev, args: cmd.args, now: this.o.clock.now(), config: this.o.config, records: this.o.records });
+        return { out: { state, replies } };
+      }
       const out = this.o.engine.step(state, { text: ev.text, now: this.o.clock.now() });
       const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
       const record = out.save

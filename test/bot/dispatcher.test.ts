@@ -136,3 +136,33 @@ describe('continuing a group draft in a private chat', () => {
     expect(await handOverToPrivate(h.conversations, 'test', GROUP, dm, ALICE)).toBe('busy');
   });
 });
+
+describe('query commands', () => {
+  it('/export in a group sends that group’s ledger as an XLSX file and leaves an open draft alone', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const h = open();
+    await say(h, LEDGER_RUN);
+    await say(h, ['台账 2026年11月2日 光西村 科普讲座 防诈骗 80 好', '确认'], { chat: { ...GROUP, id: 'g2', title: '光西村帮扶群' } });
+    await say(h, ['台账', '昨天']);
+    h.sink.clear();
+    await say(h, ['/export@bangfu_bot']);
+    const file = h.sink.sent.find((s) => s.action.kind === 'file')?.action;
+    expect(file?.kind).toBe('file');
+    if (file?.kind !== 'file') return;
+    expect(file.fileName).toMatch(/^工作台账-光东村帮扶群-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.data as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(2);
+    expect((ws.getRow(2).values as unknown[]).slice(2, 4)).toEqual(['2026-11-22', '光东村']);
+    // The draft is still where it was.
+    await say(h, ['查看']);
+    expect(h.sink.last()).toContain('【2/6】地点');
+  });
+
+  it('/export csv in a group with no records says so instead of sending an empty file', async () => {
+    const h = open();
+    await say(h, ['/export csv']);
+    expect(h.sink.last()).toContain('还没有《工作台账》记录');
+  });
+});

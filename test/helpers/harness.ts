@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { allCommands } from '../../src/bot/commands/index.js';
+import { CommandRegistry } from '../../src/bot/commands/registry.js';
 import { Dispatcher } from '../../src/bot/dispatcher.js';
+import { loadConfig } from '../../src/config/load.js';
 import { fixedClock, type Clock } from '../../src/core/clock.js';
 import type { ChatRef, InboundEvent, OutboundAction, OutboundSink, ReplyTarget, UserRef } from '../../src/core/events.js';
 import { FlowEngine } from '../../src/flows/engine.js';
@@ -50,7 +53,10 @@ export function makeHarness(opts: { prefix?: string; clock?: Clock; lockTtlMs?: 
   const conversations = new ConversationStore(redis, keys, { lockTtlMs: opts.lockTtlMs ?? 5000, stateTtlSec: 3600, seenTtlSec: 3600 });
   const records = new RecordRepository(redis, keys, allForms);
   const engine = new FlowEngine({ forms: allForms, timezone: 'Asia/Shanghai' });
-  const dispatcher = new Dispatcher({ engine, conversations, records, clock: opts.clock ?? fixedClock(TODAY), logger: createLogger('silent') });
+  const dispatcher = new Dispatcher({
+    engine, conversations, records, clock: opts.clock ?? fixedClock(TODAY), logger: createLogger('silent'),
+    config: loadConfig({}), commands: new CommandRegistry(allCommands),
+  });
   const sink = new CaptureSink();
   for (const p of ['console', 'test']) dispatcher.registerSink(p, sink);
   return {
