@@ -11,7 +11,7 @@ const out = mkdtempSync(path.join(tmpdir(), 'bangfu-export-'));
 let h: Harness;
 
 function exportCli(args: string[]) {
-  const env = { ...process.env, REDIS_URL: inject('redisUrl'), BANGFU_KEY_PREFIX: h.prefix, BANGFU_LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: inject('redisUrl'), BANGFU_KEY_PREFIX: h.prefix, BANGFU_LOG_LEVEL: 'warn' };
   delete env.BANGFU_CONFIG;
   return spawnSync(process.execPath, [bin, 'export', '--form', 'ledger', ...args], { env, encoding: 'utf8' });
 }
