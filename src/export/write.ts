@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { FormSpec } from '../flows/form.js';
 import type { StoredRecord } from '../store/records.js';
-import { exportTable } from './table.js';
+import { exportTable, sparseFieldsUsed } from './table.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -12,7 +12,8 @@ export interface ExportOptions {
   form: FormSpec;
   format: ExportFormat;
   timezone: string;
-  records: AsyncIterable<StoredRecord>;
+  /** The records, or a way to read them twice (first to see which optional columns are used). */
+  records: AsyncIterable<StoredRecord> | (() => AsyncIterable<StoredRecord>);
   out: Writable;
   onRow?: (n: number) => void;
 }
@@ -23,14 +24,17 @@ export interface ExportOptions {
  * CSV starts with a UTF-8 BOM, or Excel on Windows shows the Chinese as mojibake.
  */
 export async function writeExport(o: ExportOptions): Promise<number> {
-  const table = exportTable(o.form, o.timezone);
+  const again = typeof o.records === 'function' ? o.records : undefined;
+  const sparse = again ? await sparseFieldsUsed(o.form, again()) : new Set<string>();
+  const records = again ? again() : (o.records as AsyncIterable<StoredRecord>);
+  const table = exportTable(o.form, o.timezone, sparse);
   let n = 0;
   if (o.format === 'csv') {
     o.out.write('\uFEFF');
     const csv = stringify();
     csv.pipe(o.out, { end: false });
     csv.write(table.headers);
-    for await (const rec of o.records) {
+    for await (const rec of records) {
       if (!csv.write(table.row(rec, ++n))) await once(csv, 'drain');
       o.onRow?.(n);
     }
@@ -43,7 +47,7 @@ export async function writeExport(o: ExportOptions): Promise<number> {
   ws.columns = table.headers.map((h, i) => ({ header: h, width: table.widths[i] ?? 14 }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  for await (const rec of o.records) {
+  for await (const rec of records) {
     ws.addRow(table.row(rec, ++n)).commit();
     o.onRow?.(n);
   }

@@ -13,8 +13,19 @@ export type CommitResult =
   | { status: 'done'; saved: SaveOutcome }
   | { status: 'next'; saved: SaveOutcome; message: string; state: string | null };
 
-/** none: nothing to save; new: stored now; existed: the same record id was stored before. */
-export type SaveOutcome = 'none' | 'new' | 'existed';
+/**
+ * none: nothing to save; new: stored now; existed: the same record id was stored before;
+ * amended: a reopened record's new revision was stored; gone / conflict: it was not, because the
+ * record was deleted or changed by someone else since it was reopened.
+ */
+export type SaveOutcome = 'none' | 'new' | 'existed' | 'amended' | 'gone' | 'conflict';
+
+/** A new revision of a stored record, with the audit entry that says what changed. */
+export interface PreparedAmend {
+  record: PreparedRecord;
+  expectRev: number;
+  audit: string;
+}
 
 /** A validated record ready for the atomic save, with the index entries it belongs in. */
 export interface PreparedRecord {
@@ -72,6 +83,18 @@ export class ConversationStore {
     return toCommit(r);
   }
 
+  /** As commit, saving a reopened record's new revision (checked against the revision reopened). */
+  async commitAmend(conv: string, token: string, state: string | null, a: PreparedAmend): Promise<CommitResult> {
+    const k = this.keys;
+    const r = a.record;
+    const res = await this.redis.bangfuCommitAmend(
+      k.convInbox(conv), k.convLock(conv), k.convState(conv), k.record(r.form, r.id), k.idxAll(r.form), k.idxGroup(r.form, r.chatKey),
+      k.idxUser(r.form, r.userKey), k.recordAudit(r.form, r.id),
+      token, state ?? '', this.t.stateTtlSec, this.t.lockTtlMs, r.json, r.score, r.id, a.expectRev, a.audit,
+    );
+    return toCommit(res);
+  }
+
   /**
    * Moves an open draft to another conversation of the same user, changing it on the way (e.g.
    * stamping the group it counts for). 'moved', 'none' (no draft there, or it changed meanwhile),
@@ -106,7 +129,7 @@ function toClaim(r: ScriptReply): ClaimResult {
   }
 }
 
-const SAVED: Record<string, SaveOutcome> = { '0': 'none', '1': 'new', '2': 'existed' };
+const SAVED: Record<string, SaveOutcome> = { '0': 'none', '1': 'new', '2': 'existed', '3': 'gone', '4': 'conflict', '5': 'amended' };
 
 function toCommit(r: ScriptReply): CommitResult {
   const saved = SAVED[String(r[1])] ?? 'none';

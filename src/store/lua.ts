@@ -98,3 +98,56 @@ redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
 redis.call('DEL', KEYS[1])
 return 1
 `;
+
+/**
+ * Revision check shared by the record-changing scripts: the stored record must still be at the
+ * revision the caller read (records without `rev` are revision 1). Sets `saved` to 3 when the
+ * record is gone and 4 when someone changed it meanwhile; nothing is written then.
+ */
+const revCheck = (recordKey: string, expectArg: string): string => `
+local cur = redis.call('GET', ${recordKey})
+if not cur then saved = 3
+else
+  local ok, doc = pcall(cjson.decode, cur)
+  local rev = 1
+  if ok and type(doc) == 'table' and type(doc['rev']) == 'number' then rev = doc['rev'] end
+  if tostring(rev) ~= ${expectArg} then saved = 4 end
+end
+`;
+
+/**
+ * commitAmend-8 — the conversation commit plus a new revision of a reopened record: the record is
+ * replaced only if still at the revision the author reopened, its indexes re-scored (the date may
+ * have changed), and the change appended to the record's audit list in the same step.
+ * KEYS: 1 inbox, 2 lock, 3 state, 4 record, 5 idxAll, 6 idxGroup, 7 idxUser, 8 audit list
+ * ARGV: 1-4 as commit-3, 5 record JSON, 6 score, 7 record id, 8 expected revision, 9 audit entry JSON
+ * Returns: as commit-3 with saved = 5 (amended), 3 (record gone) or 4 (changed meanwhile)
+ */
+export const commitAmend8 = `
+${commitHead}
+local saved = 5
+${revCheck('KEYS[4]', 'ARGV[8]')}
+if saved == 5 then
+  redis.call('SET', KEYS[4], ARGV[5])
+  redis.call('ZADD', KEYS[5], ARGV[6], ARGV[7])
+  redis.call('ZADD', KEYS[6], ARGV[6], ARGV[7])
+  redis.call('ZADD', KEYS[7], ARGV[6], ARGV[7])
+  redis.call('RPUSH', KEYS[8], ARGV[9])
+end
+${commitTail}`;
+
+/**
+ * updateRecord-2 — a change made to a record outside its author's draft (an approval step, a return
+ * with a reason): replaced only at the expected revision, with its audit entry, atomically.
+ * KEYS: 1 record, 2 audit list   ARGV: 1 expected revision, 2 record JSON, 3 audit entry JSON
+ * Returns: 5 updated, 3 gone, 4 changed meanwhile
+ */
+export const updateRecord2 = `
+local saved = 5
+${revCheck('KEYS[1]', 'ARGV[1]')}
+if saved == 5 then
+  redis.call('SET', KEYS[1], ARGV[2])
+  redis.call('RPUSH', KEYS[2], ARGV[3])
+end
+return saved
+`;

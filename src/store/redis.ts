@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { claim4, commit3, commitSave8, kick3, move2 } from './lua.js';
+import { claim4, commit3, commitAmend8, commitSave8, kick3, move2, updateRecord2 } from './lua.js';
 
 /** Reply of our Lua scripts: a status word followed by optional values (Redis nil → null). */
 export type ScriptReply = [string, ...(string | number | null)[]];
@@ -11,6 +11,8 @@ export interface BangfuRedis extends Redis {
   bangfuCommit(...args: (string | number)[]): Promise<ScriptReply>;
   bangfuCommitSave(...args: (string | number)[]): Promise<ScriptReply>;
   bangfuMove(...args: (string | number)[]): Promise<number>;
+  bangfuCommitAmend(...args: (string | number)[]): Promise<ScriptReply>;
+  bangfuUpdateRecord(...args: (string | number)[]): Promise<number>;
 }
 
 /**
@@ -29,5 +31,7 @@ export function connectRedis(url: string, extra: RedisOptions = {}): BangfuRedis
   redis.defineCommand('bangfuCommit', { numberOfKeys: 3, lua: commit3 });
   redis.defineCommand('bangfuCommitSave', { numberOfKeys: 8, lua: commitSave8 });
   redis.defineCommand('bangfuMove', { numberOfKeys: 2, lua: move2 });
+  redis.defineCommand('bangfuCommitAmend', { numberOfKeys: 8, lua: commitAmend8 });
+  redis.defineCommand('bangfuUpdateRecord', { numberOfKeys: 2, lua: updateRecord2 });
   return redis as BangfuRedis;
 }

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ChatRef, InboundEvent, OutboundAction, OutboundSink, UserRef } from '../../core/events.js';
+import type { AttachmentFetcher } from '../../core/attachments.js';
+import type { Attachment, ChatRef, InboundEvent, OutboundAction, OutboundSink, UserRef } from '../../core/events.js';
 import type { Dispatcher } from '../dispatcher.js';
 
 export interface ConsoleOptions {
@@ -27,6 +31,17 @@ export function renderAction(a: OutboundAction): string {
 }
 
 /**
+ * `/file 路径 [说明]` sends a local file as a file (as "send as file" does on a phone: the original
+ * bytes), `/photo 路径 [说明]` as a photo; the 说明 is the message text, as a caption is.
+ */
+const FILE_COMMAND = /^\/(file|photo)\s+(?:"([^"]+)"|(\S+))(?:\s+(.*))?$/;
+
+const MIME: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.pdf': 'application/pdf' };
+
+/** The console's attachments are local paths: reading them is the download. */
+export const consoleFetcher: AttachmentFetcher = { fetch: (a: Attachment) => readFile(a.ref) };
+
+/**
  * The local console chat: one user in one group, for trying the bot out and for scripted use.
  * Piped stdin is handled line by line, each reply printed before the next line is read, and the
  * promise resolves at EOF once the last reply is out.
@@ -37,6 +52,7 @@ export class ConsoleAdapter implements OutboundSink {
   constructor(private readonly dispatcher: Dispatcher, private readonly o: ConsoleOptions) {
     this.chat = { id: o.group, kind: 'group', title: o.group };
     dispatcher.registerSink('console', this);
+    dispatcher.registerFetcher('console', consoleFetcher);
   }
 
   async send(_target: unknown, actions: OutboundAction[]): Promise<void> {
@@ -52,13 +68,28 @@ export class ConsoleAdapter implements OutboundSink {
     }
     for await (const line of rl) {
       const text = line.trim();
-      if (text) {
+      const file = FILE_COMMAND.exec(text);
+      if (file) {
+        const ev = this.fileEvent(file[1] === 'photo' ? 'image' : 'file', file[2] ?? file[3]!, file[4] ?? '');
+        if (typeof ev === 'string') this.o.output.write(`${BOT}${ev}\n`);
+        else {
+          await this.dispatcher.handle(ev);
+          await this.dispatcher.idle();
+        }
+      } else if (text) {
         await this.dispatcher.handle(this.event(text));
         await this.dispatcher.idle();
       }
       if (this.o.interactive) rl.prompt();
     }
     await this.dispatcher.idle();
+  }
+
+  private fileEvent(kind: Attachment['kind'], file: string, caption: string): InboundEvent | string {
+    const full = path.resolve(file);
+    if (!existsSync(full) || !statSync(full).isFile()) return `找不到文件：${full}`;
+    const attachment: Attachment = { kind, ref: full, fileName: path.basename(full), mime: MIME[path.extname(full).toLowerCase()] ?? 'application/octet-stream', size: statSync(full).size };
+    return { ...this.event(caption), attachments: [attachment] };
   }
 
   private event(text: string): InboundEvent {

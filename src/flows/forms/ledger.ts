@@ -1,4 +1,4 @@
-import { choiceField, countField, dateField, textField } from '../fields.js';
+import { choiceField, countField, dateField, decimalField, textField } from '../fields.js';
 import { defineForm } from '../form.js';
 
 /**
@@ -6,6 +6,8 @@ import { defineForm } from '../form.js';
  * and 附件5's columns 序号 / 时间 / 地点 / 帮扶活动形式、内容. Field order is the order asked and exported.
  */
 export const ACTIVITY_FORMS = ['技术培训', '现场指导', '咨询服务', '科普讲座', '项目对接', '其他'] as const;
+
+export const HOURS_LABEL = '时长（小时）';
 
 export const ledgerForm = defineForm({
   id: 'ledger',
@@ -25,5 +27,12 @@ export const ledgerForm = defineForm({
     textField({ key: 'content', label: '内容', prompt: '活动的具体内容？例如：水稻育秧技术培训', max: 500 }),
     countField({ key: 'participants', label: '参加人次', prompt: '共有多少人次参加？例如：45人', unit: '人次' }),
     textField({ key: 'effect', label: '服务效果', prompt: '效果如何？尽量用数据说明，例如：发放资料60份，群众反映良好', max: 500 }),
+    // Not in the seed's table: added so the 800-hour criterion for 先进个人 (002 第六条(三)) can be checked.
+    // Offered at the review rather than asked, so a quick entry stays six questions long.
+    decimalField({
+      key: 'hours', label: HOURS_LABEL, prompt: '这次帮扶共用了多少小时？例如 3、2.5小时（用于核对先进个人每年 800 小时标准）',
+      optional: true, ask: false, min: 0.5, max: 24, units: ['小时', '个小时', '钟头', 'h'],
+    }),
   ],
+  summary: (v) => `${String(v.date)} ${String(v.place)} ${String(v.content)}`,
 });
