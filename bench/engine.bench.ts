@@ -20,6 +20,7 @@ import { ConversationStore } from '../src/store/conversations.js';
 import { createKeys } from '../src/store/keys.js';
 import { RecordRepository } from '../src/store/records.js';
 import { connectRedis, type BangfuRedis } from '../src/store/redis.js';
+import { telegrafBaseline } from './telegraf-baseline.js';
 
 const LEDGER = ['台账', '昨天', '光东村', '1', '水稻育秧技术', '45人', '群众反映良好', '确认'];
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -184,6 +185,11 @@ async function run(setup: Setup): Promise<void> {
   console.log(`ratio                p50 message / p50 PING = ${(lat.p50 / floorP50).toFixed(1)}×`);
   console.log(`RSS for 10,000 open conversations: +${rss.toFixed(1)} MB${gc ? '' : ' (run with --expose-gc for a steadier figure)'}`);
   await b.redis.quit();
+  if (setup.url.startsWith('redis://')) {
+    const tg = await telegrafBaseline(setup.url, 500, 5, { rate: 1000, seconds: 5 });
+    console.log(`telegraf WizardScene + Redis session, same Redis, same conversation:`);
+    console.log(`  throughput ${Math.round(tg.perSec).toLocaleString('en')} messages/s, ${tg.rtPerMsg.toFixed(2)} round trips/message, @1000 msg/s p50 ${ms(pct(tg.lat, 50))} p99 ${ms(pct(tg.lat, 99))}`);
+  }
 }
 
 const setups: [string, string[], (dir: string) => string][] = [
