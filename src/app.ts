@@ -12,6 +12,8 @@ import { startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis.j
 import { createKeys, type Keys } from './store/keys.js';
 import { RecordRepository } from './store/records.js';
 import { connectRedis, type BangfuRedis } from './store/redis.js';
+import type { BlobStore } from './store/blobs.js';
+import { formServices } from './services/wiring.js';
 
 /** Everything a running bot (or an export) needs, built once from config by plain constructor injection. */
 export interface App {
@@ -21,6 +23,8 @@ export interface App {
   engine: FlowEngine;
   conversations: ConversationStore;
   records: RecordRepository;
+  /** Attachment bytes (photos, exhibition originals) under the data dir. */
+  blobs: BlobStore;
   dispatcher: Dispatcher;
   logger: Logger;
   close(): Promise<void>;
@@ -52,9 +56,12 @@ export async function createApp(config: Config, logger: Logger, opts: AppOptions
     seenTtlSec: Math.round(config.conversation.dedupeTtlHours * 3600),
   });
   const records = new RecordRepository(redis, keys, forms);
-  const dispatcher = new Dispatcher({ engine, conversations, records, clock, logger, config, commands: new CommandRegistry(allCommands) });
+  const fs = formServices(config, records, forms);
+  const dispatcher = new Dispatcher({
+    engine, conversations, records, clock, logger, config, commands: new CommandRegistry(fs.commands(allCommands)), blobs: fs.blobs, checks: fs.checks,
+  });
   return {
-    config, redis, keys, engine, conversations, records, dispatcher, logger,
+    config, redis, keys, engine, conversations, records, blobs: fs.blobs, dispatcher, logger,
     async close() {
       await dispatcher.idle();
       await redis.quit().catch(() => undefined);

@@ -1,4 +1,7 @@
 import type { App } from '../app.js';
+import { qqSurface } from './qq/index.js';
+import { telegramSurface } from './telegram/surface.js';
+import { wechatSurface } from './wechat/index.js';
 
 /**
  * A chat surface (Telegram, WeChat, QQ…) that runs beside or instead of the console. Each
@@ -14,4 +17,4 @@ export interface Surface {
 export type SurfaceFactory = (app: App) => Surface | undefined;
 
 /** Every platform's factory; adding a platform is one line here. */
-export const surfaceFactories: SurfaceFactory[] = [];
+export const surfaceFactories: SurfaceFactory[] = [telegramSurface, wechatSurface, qqSurface];

@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { createLogger } from '../log/logger.js';
 import { findRedisServer, NO_REDIS_SERVER, startEmbeddedRedis } from '../store/embedded-redis.js';
+import { checkGroupSurfaces } from '../bot/groupchat/doctor.js';
+import { checkTelegram } from '../bot/telegram/doctor.js';
 
 interface Check {
   ok: boolean;
@@ -41,16 +43,6 @@ async function checkRedis(url: string, label: string): Promise<Check[]> {
 
 function checkPlatforms(config: Config, env: NodeJS.ProcessEnv): Check[] {
   const out: Check[] = [pass('控制台聊天可用（npm start）')];
-  if (config.platforms.telegram.enabled) {
-    const token = env.TELEGRAM_BOT_TOKEN;
-    if (!token) out.push(bad('已启用 Telegram 但未设置 TELEGRAM_BOT_TOKEN：向 @BotFather 申请机器人后设置该环境变量。'));
-    else if (!/^\d+:[\w-]{30,}$/.test(token)) out.push(bad('TELEGRAM_BOT_TOKEN 格式不对：应形如 123456789:ABC…（从 @BotFather 复制完整）。'));
-    else out.push(pass('Telegram 凭据格式正确'));
-  }
-  if (config.platforms.wechat.enabled) out.push(pass(`微信使用 ${env.WECHATY_PUPPET ?? 'wechaty-puppet-wechat4u'}，首次启动需扫码登录`));
-  if (config.platforms.qq.enabled) {
-    out.push(env.QQ_ONEBOT_URL ? pass('QQ（OneBot 11）地址已设置') : bad('已启用 QQ 但未设置 QQ_ONEBOT_URL：填写 NapCat/Lagrange 的 WebSocket 地址，如 ws://127.0.0.1:3001。'));
-  }
   return out;
 }
 
@@ -83,6 +75,8 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<b
       }
     }
     checks.push(...checkPlatforms(config, env));
+    checks.push(...(await checkTelegram(config, env)));
+    checks.push(...(await checkGroupSurfaces(config, env)));
   }
   for (const c of checks) process.stdout.write(`${c.ok ? '✓' : '✗'} ${c.text}\n`);
   return checks.every((c) => c.ok);

@@ -50,7 +50,8 @@ export interface Choice {
 }
 
 export type OutboundAction =
-  | { kind: 'text'; text: string; hints?: string[] }
+  /** `mentions`: people the text names, for platforms that can @ them (reminders naming who is missing). */
+  | { kind: 'text'; text: string; hints?: string[]; mentions?: UserRef[] }
   | { kind: 'choices'; text: string; choices: Choice[]; hints?: string[] }
   | { kind: 'file'; fileName: string; mime: string; data: Buffer; caption?: string };
 

@@ -43,6 +43,12 @@ describe('loadConfig', () => {
     expect(c.dataDir).toBe('/srv/env');
   });
 
+  it('TELEGRAM_BOT_TOKEN alone turns Telegram on; an explicit enabled: false in the file wins', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:x' }, dir).platforms.telegram.enabled).toBe(true);
+    const off = file('tg-off.yaml', 'platforms:\n  telegram:\n    enabled: false\n');
+    expect(loadConfig({ BANGFU_CONFIG: off, TELEGRAM_BOT_TOKEN: '1:x' }, dir).platforms.telegram.enabled).toBe(false);
+  });
+
   it('a bad value is reported with its field path and a Chinese reason', () => {
     const p = file('bad.yaml', 'conversation:\n  ttlDays: -1\nlog:\n  level: loud\n');
     const out = problems({ BANGFU_CONFIG: p });
