@@ -10,15 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Dispatcher } from '../src/bot/dispatcher.js';
+import { assemble } from '../src/app.js';
+import { configSchema } from '../src/config/schema.js';
 import { fixedClock } from '../src/core/clock.js';
 import type { InboundEvent, OutboundSink, ReplyTarget } from '../src/core/events.js';
-import { FlowEngine } from '../src/flows/engine.js';
-import { allForms } from '../src/flows/forms/index.js';
 import { createLogger } from '../src/log/logger.js';
-import { ConversationStore } from '../src/store/conversations.js';
-import { createKeys } from '../src/store/keys.js';
-import { RecordRepository } from '../src/store/records.js';
 import { connectRedis, type BangfuRedis } from '../src/store/redis.js';
 import { telegrafBaseline } from './telegraf-baseline.js';
 
@@ -79,18 +75,11 @@ function bot(url: string, prefix: string) {
   const send = redis.sendCommand.bind(redis);
   // Counts every command this process sends: the round trips a message costs.
   redis.sendCommand = ((...a: Parameters<typeof send>) => (commands++, send(...a))) as typeof send;
-  const keys = createKeys(prefix);
-  const conversations = new ConversationStore(redis, keys, { lockTtlMs: 5000, stateTtlSec: 3600, seenTtlSec: 3600 });
-  const dispatcher = new Dispatcher({
-    engine: new FlowEngine({ forms: allForms, timezone: 'Asia/Shanghai' }),
-    conversations,
-    records: new RecordRepository(redis, keys, allForms),
-    clock: fixedClock('2026-11-23T10:00:00+08:00'),
-    logger: createLogger('silent'),
-  });
+  const config = configSchema.parse({ redis: { keyPrefix: prefix } });
+  const app = assemble(config, redis, createLogger('silent'), { clock: fixedClock('2026-11-23T10:00:00+08:00'), env: {}, blobDir: path.join(tmpdir(), 'bangfu-bench-blobs') });
   const sink = new BenchSink();
-  dispatcher.registerSink('bench', sink);
-  return { redis, dispatcher, sink, commands: () => commands };
+  app.dispatcher.registerSink('bench', sink);
+  return { redis, dispatcher: app.dispatcher, sink, commands: () => commands, ready: app.ready };
 }
 
 let seq = 0;
@@ -170,6 +159,7 @@ async function rssOfOpenConversations(b: ReturnType<typeof bot>, n: number) {
 
 async function run(setup: Setup): Promise<void> {
   const b = bot(setup.url, `bench:${Date.now()}:`);
+  await b.ready;
   await b.redis.ping();
   await throughput(b, 50, 2); // warm-up: JIT, script cache
   const floor = await pingFloor(b.redis);

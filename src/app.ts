@@ -1,38 +1,70 @@
-import { allCommands } from './bot/commands/index.js';
+import path from 'node:path';
+import { deadlineCommand } from './bot/commands/deadline.js';
+import { baseCommands } from './bot/commands/index.js';
+import { indicatorsCommand } from './bot/commands/indicators.js';
+import { missingCommand } from './bot/commands/missing.js';
+import type { OversightDeps } from './bot/commands/oversight.js';
+import { progressCommand } from './bot/commands/progress.js';
 import { CommandRegistry } from './bot/commands/registry.js';
+import { grantCommands, whoamiCommand } from './bot/commands/roles.js';
+import { makeSummaryCommand } from './bot/commands/summary.js';
 import { Dispatcher } from './bot/dispatcher.js';
-import { systemClock, type Clock } from './core/clock.js';
+import { FreeText } from './bot/freetext.js';
 import type { Config } from './config/schema.js';
+import { systemClock, type Clock } from './core/clock.js';
 import { FlowEngine } from './flows/engine.js';
-import { allForms } from './flows/forms/index.js';
 import type { FormSpec } from './flows/form.js';
+import { allForms } from './flows/forms/index.js';
+import { setupLlm, type LlmKit } from './llm/setup.js';
 import type { Logger } from './log/logger.js';
+import type { GrantInput } from './roles/model.js';
+import { RoleService } from './roles/service.js';
+import { ReminderService } from './schedule/reminders.js';
+import { Roster } from './schedule/roster.js';
+import { ReminderScheduler } from './schedule/scheduler.js';
+import { formServices } from './services/wiring.js';
+import type { BlobStore } from './store/blobs.js';
 import { ConversationStore } from './store/conversations.js';
+import { DeadlineRepository } from './store/deadlines.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis.js';
+import { IndicatorRepository } from './store/indicators.js';
 import { createKeys, type Keys } from './store/keys.js';
 import { RecordRepository } from './store/records.js';
 import { connectRedis, type BangfuRedis } from './store/redis.js';
-import type { BlobStore } from './store/blobs.js';
-import { formServices } from './services/wiring.js';
 
 /** Everything a running bot (or an export) needs, built once from config by plain constructor injection. */
-export interface App {
+export interface Bot {
   config: Config;
   redis: BangfuRedis;
   keys: Keys;
   engine: FlowEngine;
   conversations: ConversationStore;
   records: RecordRepository;
-  /** Attachment bytes (photos, exhibition originals) under the data dir. */
   blobs: BlobStore;
+  roles: RoleService;
+  deadlines: DeadlineRepository;
+  reminders: ReminderService;
+  scheduler: ReminderScheduler;
+  llm: LlmKit;
+  /** Every chat command, for adapters that list them (Telegram's menu) or need their words. */
+  commands: CommandRegistry;
   dispatcher: Dispatcher;
   logger: Logger;
+  /** Config deadlines and role grants written to Redis; await before relying on them. */
+  ready: Promise<void>;
+}
+
+export interface App extends Bot {
   close(): Promise<void>;
 }
 
-export interface AppOptions {
+export interface AssembleOptions {
   clock?: Clock;
   forms?: readonly FormSpec[];
+  /** Where OPENAI_* come from; tests pass their own so a developer's key never leaks in. */
+  env?: NodeJS.ProcessEnv;
+  /** Attachment files; default `$dataDir/attachments`. */
+  blobDir?: string;
 }
 
 /** REDIS_URL when set; otherwise the embedded redis-server in the data dir. */
@@ -42,10 +74,17 @@ export async function openRedis(config: Config, logger: Logger): Promise<{ url: 
   return { url: embedded.url, embedded };
 }
 
-export async function createApp(config: Config, logger: Logger, opts: AppOptions = {}): Promise<App> {
-  const { url, embedded } = await openRedis(config, logger);
-  const redis = connectRedis(url);
-  redis.on('error', (err) => logger.error({ err }, 'redis error'));
+/** Config `roles:` entries (a role, or a role with its scope) as grants. */
+function configGrants(roles: Config['roles']): Record<string, GrantInput[]> {
+  return Object.fromEntries(Object.entries(roles).map(([user, list]) => [user, list.map((r) => (typeof r === 'string' ? { role: r } : r))]));
+}
+
+/**
+ * Wires every part on a connected Redis: the one place that decides how a bot is put together, used
+ * by `bangfu start`, `bangfu export` and the tests alike. Config deadlines and role grants are
+ * written to Redis here, so chat changes and config share one source of truth.
+ */
+export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opts: AssembleOptions = {}): Bot {
   const keys = createKeys(config.redis.keyPrefix);
   const forms = opts.forms ?? allForms;
   const clock = opts.clock ?? systemClock;
@@ -56,14 +95,52 @@ export async function createApp(config: Config, logger: Logger, opts: AppOptions
     seenTtlSec: Math.round(config.conversation.dedupeTtlHours * 3600),
   });
   const records = new RecordRepository(redis, keys, forms);
-  const fs = formServices(config, records, forms);
-  const dispatcher = new Dispatcher({
-    engine, conversations, records, clock, logger, config, commands: new CommandRegistry(fs.commands(allCommands)), blobs: fs.blobs, checks: fs.checks,
+  const roles = new RoleService(redis, keys, async (chat) => {
+    const json = await redis.hget(keys.groupBindings(), chat);
+    return json ? ((JSON.parse(json) as { region?: string }).region ?? '') : '';
   });
+  const deadlines = new DeadlineRepository(redis, keys);
+  const ready = Promise.all([deadlines.seedFromConfig(config.schedule.deadlines), roles.seedFromConfig(configGrants(config.roles))]).then(() => undefined);
+
+  const fs = formServices(config, records, forms, roles, opts.blobDir ?? path.join(config.dataDir, 'attachments'));
+  const llm = setupLlm({ env: opts.env ?? process.env, llm: config.llm, timezone: config.timezone, redis, keys, logger });
+  // The reminder service sends through the dispatcher, which is built after it.
+  let dispatcher: Dispatcher | undefined;
+  const reminders = new ReminderService({
+    redis, keys, deadlines, records, roster: new Roster(records, ['ledger', 'worklog']), forms, logger,
+    ladder: {
+      offsets: config.schedule.ladder, overdueEveryDays: config.schedule.overdueEveryDays, overdueMax: config.schedule.overdueMax,
+      at: config.schedule.at, quietStart: config.schedule.quietHours.start, quietEnd: config.schedule.quietHours.end,
+    },
+    notifier: { notify: (target, actions) => dispatcher!.notify(target, actions) },
+  });
+  const oversight: OversightDeps = { redis, keys, records, roles, deadlines, reminders, indicators: new IndicatorRepository(redis, keys), forms, config };
+  const commands = [
+    ...fs.commands(baseCommands(roles)),
+    progressCommand(oversight), missingCommand(oversight), deadlineCommand(oversight), indicatorsCommand(oversight),
+    whoamiCommand(oversight), ...grantCommands(oversight),
+    makeSummaryCommand({ roles, ...(llm.service ? { llm: llm.service } : {}) }),
+  ];
+  const registry = new CommandRegistry(commands);
+  dispatcher = new Dispatcher({
+    engine, conversations, records, clock, logger, config, commands: registry, blobs: fs.blobs, checks: fs.checks,
+    freeText: new FreeText({ engine, extractor: llm.extractor, transcriber: llm.transcriber, timezone: config.timezone }),
+  });
+  const scheduler = new ReminderScheduler(reminders, redis, keys, logger, () => clock.now());
+  return { config, redis, keys, engine, conversations, records, blobs: fs.blobs, roles, deadlines, reminders, scheduler, llm, commands: registry, dispatcher, logger, ready };
+}
+
+export async function createApp(config: Config, logger: Logger, opts: AssembleOptions = {}): Promise<App> {
+  const { url, embedded } = await openRedis(config, logger);
+  const redis = connectRedis(url);
+  redis.on('error', (err) => logger.error({ err }, 'redis error'));
+  const bot = assemble(config, redis, logger, opts);
+  await bot.ready;
   return {
-    config, redis, keys, engine, conversations, records, blobs: fs.blobs, dispatcher, logger,
+    ...bot,
     async close() {
-      await dispatcher.idle();
+      await bot.scheduler.stop();
+      await bot.dispatcher.idle();
       await redis.quit().catch(() => undefined);
       await embedded?.stop();
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { AttachmentFetcher } from '../core/attachments.js';
 import type { Clock } from '../core/clock.js';
-import type { InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
+import type { Attachment, InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
 import { chatKey, conversationKey, userKey } from '../core/ids.js';
 import type { FlowEngine, StepOutput } from '../flows/engine.js';
 import type { InboundAttachment } from '../flows/form.js';
@@ -17,6 +17,7 @@ import { sniff } from '../store/sniff.js';
 import { zh } from '../text/zh.js';
 import type { CommandOutcome } from './commands/command.js';
 import type { CommandRegistry } from './commands/registry.js';
+import type { FreeText } from './freetext.js';
 
 /** processed: this process is handling it now; queued: another holder will (or a retry here will). */
 export type HandleStatus = 'processed' | 'queued' | 'duplicate' | 'ignored';
@@ -34,6 +35,8 @@ export interface DispatcherOptions {
   blobs?: BlobStore;
   /** Checks of the official forms that need the store (名额, 一村一表, 800 小时, 关联村). */
   checks?: FormChecks;
+  /** Voice notes and free-text reports into drafts (model or rules); absent: typed input only. */
+  freeText?: FreeText;
 }
 
 /** One step's outcome: what to store, what to say, and to whom else. */
@@ -140,7 +143,8 @@ export class Dispatcher {
     let st = state;
     while (msg !== undefined) {
       const ev = JSON.parse(msg) as InboundEvent;
-      const { out, record, amend, unmasked, notify } = await this.runStep(ev, st);
+      // A step may wait on a model or build a large export: keep the lock ours while it runs.
+      const { out, record, amend, unmasked, notify } = await this.o.conversations.whileHolding(conv, token, () => this.runStep(ev, st));
       const stateJson = out.state ? JSON.stringify(out.state) : null;
       const res = amend
         ? await this.o.conversations.commitAmend(conv, token, stateJson, amend)
@@ -165,21 +169,33 @@ export class Dispatcher {
     }
   }
 
-  private async runStep(ev: InboundEvent, stateJson: string | null): Promise<StepResult> {
+  private async runStep(inbound: InboundEvent, stateJson: string | null): Promise<StepResult> {
+    let ev = inbound;
     const parsed = parseState(stateJson);
     // A state written by an older version of the form is dropped with a fresh start, not misread.
     const state = parsed === 'stale' ? null : parsed;
     try {
       const now = this.o.clock.now();
       const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
+      const scope = { userKey: userKey(ev.platform, ev.user.id), chatKey: chatKey(ev.platform, home.chatId) };
+      const heard = await this.o.freeText?.voice(ev, this.fetcherFor(ev.platform), scope);
+      if (heard && 'reply' in heard) return { out: { state, replies: [heard.reply] } };
+      // From here on a voice note is what was said in it.
+      if (heard) ev = { ...ev, text: heard.text };
+      const prefix = heard ? [heard.note] : [];
       const cmd = this.o.commands?.match(ev.text);
       if (cmd && this.o.config) {
         // A query never touches the draft: the form continues after it where it was.
         const r = await cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
         return this.commandResult(Array.isArray(r) ? { replies: r } : r, state, now);
       }
+      if (!state && this.o.freeText) {
+        const drafted = await this.o.freeText.draft(ev.text, now, scope);
+        if (drafted) return { out: { ...drafted, replies: [...prefix, ...drafted.replies] } };
+      }
       const attachments = await this.intake(ev);
       let out = this.o.engine.step(state, { text: ev.text, now, ...(attachments.length ? { attachments } : {}) });
+      if (prefix.length) out = { ...out, replies: [...prefix, ...out.replies] };
       if (parsed === 'stale') out = { ...out, replies: [{ kind: 'text', text: zh.engine.stale }, ...out.replies] };
       const ctx = { chatKey: chatKey(ev.platform, home.chatId), now };
       const form = this.o.engine.form(out.save?.form ?? out.state?.form ?? '');
@@ -225,6 +241,12 @@ export class Dispatcher {
       return { out: this.o.engine.reopen(form, id, values, rev, now, origin) };
     }
     return { out: { state, replies: r.replies }, ...(r.unmasked ? { unmasked: true } : {}), ...(r.notify ? { notify: r.notify } : {}) };
+  }
+
+  /** The platform's way to download an attachment's bytes, if it registered one. */
+  private fetcherFor(platform: string): ((a: Attachment) => Promise<Buffer>) | undefined {
+    const f = this.fetchers.get(platform);
+    return f ? (a) => f.fetch(a) : undefined;
   }
 
   /** Downloads, sniffs and stores the message's attachments; one that fails is left out, with a log line. */

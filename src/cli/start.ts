@@ -32,6 +32,7 @@ export async function runStart(opts: StartOptions): Promise<void> {
   process.once('SIGINT', () => void close(0));
   process.once('SIGTERM', () => void close(0));
 
+  logger.info({ llm: app.llm.describe }, 'free text');
   for (const make of surfaceFactories) {
     const s = make(app);
     if (!s) continue;
@@ -39,6 +40,9 @@ export async function runStart(opts: StartOptions): Promise<void> {
     surfaces.push(s);
     logger.info({ surface: s.name }, 'surface started');
   }
+
+  // Reminders start once every surface can send; the first pass sends what fell due while down.
+  await app.scheduler.start();
 
   if (!withConsole) return; // platform surfaces keep the process alive until a signal
   const adapter = new ConsoleAdapter(app.dispatcher, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLE_NAMES } from '../roles/model.js';
 
 /**
  * Config sections for the official forms: who may sign off (roles), how many nominations and
@@ -7,9 +8,7 @@ import { z } from 'zod';
  * grow without touching each other.
  */
 
-/** Roles of the 项目书 sign-off chain plus `coordinator` (sees full phone numbers, exports in chat). */
-export const ROLES = ['coordinator', 'unit', 'county-fpb', 'county-kx', 'city-kx'] as const;
-export type Role = (typeof ROLES)[number];
+export type { RoleName as Role } from '../roles/model.js';
 
 /** 003 附件2 山东省科协精准扶贫专家服务行动名额分配表 (total 240). */
 export const SHANDONG_PROJECT_QUOTA: Readonly<Record<string, number>> = {
@@ -44,10 +43,16 @@ export const quotasSchema = z
   })
   .prefault({});
 
+/** A role alone (`county`) or with its scope (`{ role: county, regions: [吉林省延边州龙井市] }`). */
+const roleEntry = z.union([
+  z.enum(ROLE_NAMES),
+  z.object({ role: z.enum(ROLE_NAMES), groups: z.array(z.string()).default([]), regions: z.array(z.string()).default([]) }).strict(),
+]);
+
 export const rolesSchema = z
-  .record(z.string(), z.array(z.enum(ROLES)))
+  .record(z.string(), z.array(roleEntry))
   .default({})
-  .describe('用户 → 角色。键为「平台:用户ID」（如 console:local-expert、telegram:123456789）');
+  .describe('用户 → 角色。键为「平台:用户ID」（发送 /whoami 可查看），值为角色或带范围的角色：groups 为群（平台:群ID），regions 为地区前缀');
 
 export const deadlinesSchema = z
   .record(z.string(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))

@@ -28,6 +28,14 @@ export const scheduleSchema = z
     overdueMax: z.number().int().min(0).max(52).default(4).describe('逾期提醒最多几次'),
     quietHours: z.object({ start: HHMM.default('22:00'), end: HHMM.default('08:00') }).prefault({}).describe('免打扰时段：到期的提醒推迟到结束时再发，不会丢'),
     deadlines: z.array(deadlineSchema).default([]).describe('截止日期；群里也可用 /deadline add 添加'),
+    targets: z
+      .object({
+        daysPerExpert: z.number().int().min(0).default(10).describe('每名专家每年到结对地区帮扶不少于几天（003 二(二)）'),
+        activitiesPerYear: z.number().int().min(0).default(1000).describe('每年技术帮扶活动不少于几次（003 二(二)，全省）'),
+        hoursPerExpert: z.number().int().min(0).default(800).describe('先进个人每年帮扶时长标准（002 第六条(三)）'),
+      })
+      .prefault({})
+      .describe('进度里对照的目标'),
   })
   .prefault({});
 

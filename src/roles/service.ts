@@ -1,3 +1,4 @@
+import type { RoleLookup } from '../services/roles.js';
 import type { Keys } from '../store/keys.js';
 import type { BangfuRedis } from '../store/redis.js';
 import { grantSchema, isUnscoped, type Grant, type GrantInput, type RoleName } from './model.js';
@@ -12,7 +13,7 @@ export type RegionOf = (chatKey: string) => Promise<string>;
  * Role grants kept in Redis (one hash per user), seeded from config and changed by an admin in chat,
  * and the one `authorize` every command asks. A decision names why it failed so the bot can say so.
  */
-export class RoleService {
+export class RoleService implements RoleLookup {
   constructor(private readonly redis: BangfuRedis, private readonly keys: Keys, private readonly regionOf: RegionOf) {}
 
   async grantsOf(userKey: string): Promise<Grant[]> {
@@ -22,6 +23,10 @@ export class RoleService {
 
   async rolesOf(userKey: string): Promise<RoleName[]> {
     return [...new Set((await this.grantsOf(userKey)).map((g) => g.role))];
+  }
+
+  async has(userKey: string, role: RoleName): Promise<boolean> {
+    return (await this.rolesOf(userKey)).includes(role);
   }
 
   async grant(userKey: string, input: GrantInput): Promise<Grant> {

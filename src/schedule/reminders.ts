@@ -89,6 +89,11 @@ export class ReminderService {
     return members.filter((m) => !done.has(m.key)).sort((a, b) => byPinyin.compare(a.name, b.name));
   }
 
+  /** Everyone expected to submit in a group (for progress: submitted of expected). */
+  async members(chatKey: string): Promise<UserRef[]> {
+    return this.d.roster.members(chatKey);
+  }
+
   private async remind(deadline: Deadline, chatKey: string, title: string, offset: number): Promise<string[] | undefined> {
     const missing = await this.missing(deadline, chatKey);
     if (!missing.length) return undefined;

@@ -26,7 +26,7 @@ export async function decide(
   if (rec.status === 'returned') return { ok: false, reason: t.waitingForAuthor(rec.id.slice(0, 8)) };
   const stage = chain[rec.approval.stage];
   if (!stage) return { ok: false, reason: t.noChain(form.title) };
-  if (!roles.has(by.userKey, stage.role as Role)) return { ok: false, reason: t.notYourStage(stage.label, t.roleName(stage.role)) };
+  if (!(await roles.has(by.userKey, stage.role as Role))) return { ok: false, reason: t.notYourStage(stage.label, t.roleName(stage.role)) };
   if (decision === 'return' && !opinion) return { ok: false, reason: t.needReason };
   const words = opinion || t.defaultOpinion;
   const step = { stage: rec.approval.stage, label: stage.label, role: stage.role, decision, opinion: words, by: by.userKey, byName: by.userName, at };
@@ -59,7 +59,7 @@ export async function pendingFor(records: RecordRepository, roles: RoleLookup, f
     if (!form.approval?.length) continue;
     for await (const rec of records.scan({ form: form.id })) {
       const stage = rec.status === 'pending' && rec.approval ? form.approval[rec.approval.stage] : undefined;
-      if (stage && roles.has(userKey, stage.role as Role)) out.push({ form, rec, stage: stage.label });
+      if (stage && (await roles.has(userKey, stage.role as Role))) out.push({ form, rec, stage: stage.label });
     }
   }
   return out;

@@ -13,12 +13,11 @@ import { exportForChat } from '../export/chat.js';
 import { decide, pendingFor } from './approvals.js';
 import { HOURS_TARGET, userHours } from './hours.js';
 import { nominationQuota, projectQuota } from './quotas.js';
-import { isCoordinator, type RoleLookup } from './roles.js';
+import type { RoleLookup } from './roles.js';
 
 /** The store-backed commands of the official forms and the words that call them. */
 export const FORM_COMMANDS: readonly { name: string; words: readonly string[]; description: string }[] = [
   { name: 'experts', words: ['/experts', '专家名单', '专家通讯录'], description: '本群专家名单（群里电话只显示前三后四位）' },
-  { name: 'progress', words: ['/progress', '进度', '填报进度'], description: '本群各表填报进度与推荐、项目名额' },
   { name: 'records', words: ['/records', '我的记录'], description: '我提交的记录及编号' },
   { name: 'amend', words: ['/amend', '修改记录'], description: '重新打开自己提交的记录修改' },
   { name: 'history', words: ['/history', '修改历史'], description: '一条记录的修改与审核记录' },
@@ -99,8 +98,6 @@ export class CommandService {
     switch (name) {
       case 'experts':
         return this.experts(ctx);
-      case 'progress':
-        return this.progress(ctx);
       case 'records':
         return this.myRecords(ctx);
       case 'amend':
@@ -123,51 +120,33 @@ export class CommandService {
     return localDate(now, this.d.config.timezone);
   }
 
-  private coordinator(ctx: CommandContext): boolean {
-    return isCoordinator(this.d.roles, ctx.userKey);
+  /** Whether the asker may do `action` (on the group, when given): roles are scoped (roles/service.ts). */
+  private async may(ctx: CommandContext, action: Parameters<RoleLookup['authorize']>[1], chat?: string): Promise<boolean> {
+    return (await this.d.roles.authorize(ctx.userKey, action, chat)).ok;
+  }
+
+  /** The groups with records whose data the asker may see in full for `action`. */
+  private async groupsInScope(ctx: CommandContext, action: Parameters<RoleLookup['authorize']>[1]): Promise<{ all: string[]; allowed: string[] }> {
+    const all = Object.keys(await this.d.records.groupTitles());
+    const allowed: string[] = [];
+    for (const k of all) if (await this.may(ctx, action, k)) allowed.push(k);
+    return { all, allowed };
   }
 
   private async experts(ctx: CommandContext): Promise<CommandResult> {
     const priv = ctx.ev.chat.kind === 'private';
-    const coord = this.coordinator(ctx);
-    if (priv && !coord) return { replies: [text(tf.experts.askInGroup)] };
+    // Members see a group's list with phones masked; coordinators see the groups in their scope in full, in private.
+    const coord = priv ? (await this.groupsInScope(ctx, 'expertsFull')).allowed : (await this.may(ctx, 'expertsFull', ctx.chatKey)) ? [ctx.chatKey] : [];
+    if (priv && !coord.length) return { replies: [text(tf.experts.askInGroup)] };
     const rows: string[] = [];
     for await (const r of this.d.records.scan({ form: 'expert', ...(priv ? {} : { chatKey: ctx.chatKey }) })) {
+      if (priv && !coord.includes(r.meta.chatKey)) continue;
       const v = r.values;
       rows.push(tf.experts.row(rows.length + 1, v, priv ? r.meta.chatTitle : undefined));
     }
     if (!rows.length) return { replies: [text(tf.experts.none)] };
-    const footer = coord && !priv ? [tf.experts.fullInPrivate] : [];
-    return { replies: [text([tf.experts.title(rows.length), ...rows, ...footer].join('\n'))], unmasked: priv && coord };
-  }
-
-  private async progress(ctx: CommandContext): Promise<CommandResult> {
-    const priv = ctx.ev.chat.kind === 'private';
-    const scope = priv ? {} : { chatKey: ctx.chatKey };
-    const lines: string[] = [priv ? tf.progress.titleAll : tf.progress.titleGroup(ctx.ev.chat.title ?? '')];
-    let participants = 0;
-    let ledger = 0;
-    for await (const r of this.d.records.scan({ form: 'ledger', ...scope })) {
-      ledger++;
-      participants += Number(r.values.participants ?? 0);
-    }
-    lines.push(tf.progress.ledger(ledger, participants));
-    for (const form of this.d.forms) {
-      if (form.id === 'ledger') continue;
-      const n = await this.d.records.count({ form: form.id, ...scope });
-      if (n) lines.push(tf.progress.count(form.title, n));
-    }
-    for (const kind of ['team', 'individual'] as const) {
-      const q = await nominationQuota(this.d.records, this.d.config.quotas, kind);
-      if (q) lines.push(tf.progress.quota(q));
-    }
-    const pq = await projectQuota(this.d.records, this.d.config.quotas);
-    if (pq.total.used) {
-      lines.push(tf.progress.projects(pq.total), ...pq.lines.filter((l) => l.used).map((l) => `    ${tf.progress.quota(l)}`));
-      if (pq.unknown) lines.push(tf.progress.projectsUnknown(pq.unknown));
-    }
-    lines.push(tf.progress.myHours(await userHours(this.d.records, ctx.userKey, this.today(ctx.now)), HOURS_TARGET));
-    return { replies: [text(lines.join('\n'))] };
+    const footer = coord.length && !priv ? [tf.experts.fullInPrivate] : [];
+    return { replies: [text([tf.experts.title(rows.length), ...rows, ...footer].join('\n'))], unmasked: priv && coord.length > 0 };
   }
 
   private async myRecords(ctx: CommandContext): Promise<CommandResult> {
@@ -201,7 +180,7 @@ export class CommandService {
   }
 
   private async history(args: string, ctx: CommandContext): Promise<CommandResult> {
-    const found = await this.find(args, ctx, this.coordinator(ctx));
+    const found = await this.find(args, ctx, await this.may(ctx, 'export'));
     if (typeof found === 'string') return { replies: [text(found)] };
     const form = this.byId.get(found.form)!;
     const entries = await this.d.records.history(found.form, found.id);
@@ -226,15 +205,19 @@ export class CommandService {
 
   private async pending(ctx: CommandContext): Promise<CommandResult> {
     const list = await pendingFor(this.d.records, this.d.roles, this.d.forms, ctx.userKey);
-    if (!list.length) return { replies: [text(this.d.roles.rolesOf(ctx.userKey).length ? tf.approvals.nonePending : tf.approvals.noRole)] };
+    if (!list.length) return { replies: [text((await this.d.roles.rolesOf(ctx.userKey)).length ? tf.approvals.nonePending : tf.approvals.noRole)] };
     const rows = list.map((p, i) => tf.approvals.pendingRow(i + 1, p.rec.id.slice(0, 8), p.form.title, p.form.summary?.(p.rec.values) ?? '', p.stage));
     return { replies: [text([tf.approvals.pendingTitle(list.length), ...rows, tf.approvals.pendingFooter].join('\n'))] };
   }
 
   /** `导出 台账 xlsx 2026-11-01 2026-11-30`, `导出 全部`, `导出 统计表`: a file, in private, for coordinators. */
   private async export(args: string, ctx: CommandContext): Promise<CommandResult> {
-    if (!this.coordinator(ctx)) return { replies: [text(tf.exports.coordinatorsOnly)] };
+    if (!(await this.may(ctx, 'export'))) return { replies: [text(tf.exports.coordinatorsOnly)] };
     if (ctx.ev.chat.kind !== 'private') return { replies: [text(tf.exports.privateOnly)] };
+    // Everything only for someone whose scope covers every group; one group for a one-group scope.
+    const { all, allowed } = await this.groupsInScope(ctx, 'export');
+    if (allowed.length !== all.length && allowed.length !== 1) return { replies: [text(tf.exports.narrowScope)] };
+    const only = allowed.length !== all.length ? allowed[0] : undefined;
     const words = args.split(' ').filter(Boolean);
     const dates: string[] = [];
     let what = 'all';
@@ -246,7 +229,7 @@ export class CommandService {
       else what = w;
     }
     const res = await exportForChat({
-      what, ...(format ? { format } : {}), ...(dates[0] ? { from: dates[0] } : {}), ...(dates[1] ? { to: dates[1] } : {}),
+      what, ...(format ? { format } : {}), ...(only ? { chatKey: only } : {}), ...(dates[0] ? { from: dates[0] } : {}), ...(dates[1] ? { to: dates[1] } : {}),
       records: this.d.records, forms: this.d.forms, config: this.d.config, now: ctx.now, ...(this.d.blobs ? { blobs: this.d.blobs } : {}),
     });
     if (typeof res === 'string') return { replies: [text(res)] };

@@ -1,26 +1,14 @@
-import type { Role } from '../config/forms.js';
+import type { RoleName } from '../roles/model.js';
+import type { Action } from '../roles/policy.js';
+import type { Decision } from '../roles/service.js';
 
 /**
- * Who holds which role. Issue 7 (roles and scopes) replaces the config map with its own store and
- * scopes (per county, per city); callers only ever ask through this interface.
+ * What the form services ask about people: which roles they hold (the 项目书 sign-off stations)
+ * and whether an action is allowed on a group. Implemented by roles/service.ts (grants in Redis,
+ * scoped to groups or regions).
  */
 export interface RoleLookup {
-  has(userKey: string, role: Role): boolean;
-  rolesOf(userKey: string): readonly Role[];
+  has(userKey: string, role: RoleName): Promise<boolean>;
+  rolesOf(userKey: string): Promise<readonly RoleName[]>;
+  authorize(userKey: string, action: Action, chatKey?: string): Promise<Decision>;
 }
-
-/** The minimal lookup: config `roles:` maps "platform:userId" to its roles. */
-export class ConfigRoles implements RoleLookup {
-  constructor(private readonly map: Readonly<Record<string, readonly Role[]>>) {}
-
-  has(userKey: string, role: Role): boolean {
-    return this.rolesOf(userKey).includes(role);
-  }
-
-  rolesOf(userKey: string): readonly Role[] {
-    return this.map[userKey] ?? [];
-  }
-}
-
-/** A coordinator, or anyone in the sign-off chain, counts as a coordinator for reading and exports. */
-export const isCoordinator = (roles: RoleLookup, userKey: string): boolean => roles.rolesOf(userKey).length > 0;

@@ -6,7 +6,7 @@ import { BlobStore } from '../store/blobs.js';
 import type { RecordRepository } from '../store/records.js';
 import { FormChecks } from './checks.js';
 import { formCommands } from './commands.js';
-import { ConfigRoles } from './roles.js';
+import type { RoleLookup } from './roles.js';
 
 export interface FormServices {
   blobs: BlobStore;
@@ -16,9 +16,8 @@ export interface FormServices {
 }
 
 /** Everything the official forms add around the engine, built from config in one place for app.ts and tests. */
-export function formServices(config: Config, records: RecordRepository, forms: readonly FormSpec[], blobDir = path.join(config.dataDir, 'attachments')): FormServices {
+export function formServices(config: Config, records: RecordRepository, forms: readonly FormSpec[], roles: RoleLookup, blobDir = path.join(config.dataDir, 'attachments')): FormServices {
   const blobs = new BlobStore(blobDir);
-  const roles = new ConfigRoles(config.roles);
   const checks = new FormChecks(records, new Map(forms.map((f) => [f.id, f])), config.quotas, config.timezone);
   return {
     blobs,

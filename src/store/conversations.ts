@@ -1,3 +1,4 @@
+import { withLockRenewal } from './lock-renewal.js';
 import type { Keys } from './keys.js';
 import type { BangfuRedis, ScriptReply } from './redis.js';
 
@@ -105,6 +106,14 @@ export class ConversationStore {
     if (current === null) return 'none';
     const r = await this.redis.bangfuMove(this.keys.convState(from), this.keys.convState(to), current, change(current), this.t.stateTtlSec);
     return r === 1 ? 'moved' : r === -1 ? 'busy' : 'none';
+  }
+
+  /**
+   * Runs one step while renewing the conversation's lock, so a slow step (a model call, a big
+   * export) does not lose the turn to another process; a fast step costs one timer, no Redis call.
+   */
+  whileHolding<T>(conv: string, token: string, work: () => Promise<T>): Promise<T> {
+    return withLockRenewal(this.redis, this.keys.convLock(conv), token, this.t.lockTtlMs, work);
   }
 
   /** The stored state of a conversation, for tests and diagnostics; the message path never needs it. */

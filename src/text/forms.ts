@@ -98,7 +98,8 @@ export const tf = {
   },
 
   exports: {
-    coordinatorsOnly: '导出表格仅限协调员（配置中的 roles）。',
+    coordinatorsOnly: '导出表格仅限协调员和工作队队长。如需开通，请联系管理员（发送 /whoami 查看您的用户编号）。',
+    narrowScope: '您负责的是其中几个群：请在对应的群里发送 /export 导出该群的表格。',
     privateOnly: '导出文件含有个人信息，请私聊机器人发送「导出」。',
     usage: (names: string[]): string => `用法：导出 表名 [格式] [起始日期] [截止日期]。表名可写：${names.join('、')}、统计表、全部。`,
     nothing: '没有符合条件的记录。',

@@ -10,7 +10,8 @@ export const groupchatText = {
    */
   words: {
     /** Announced in the greetings; until a form or command answers them, the bot says they are coming. */
-    upcoming: ['登记', '进度'],
+    // 进度 and 登记 are real commands now; kept as the mechanism for words announced before they are built.
+    upcoming: ['进展'],
   },
 
   /** Said once when the bot joins a configured group. */

@@ -138,9 +138,10 @@ describe('continuing a group draft in a private chat', () => {
 });
 
 describe('query commands', () => {
+  const leader = { config: { roles: { 'test:u-alice': [{ role: 'team-leader', groups: ['test:g1'] }] } } };
   it('/export in a group sends that group’s ledger as an XLSX file and leaves an open draft alone', async () => {
     const ExcelJS = (await import('exceljs')).default;
-    const h = open();
+    const h = open(leader);
     await say(h, LEDGER_RUN);
     await say(h, ['台账 2026年11月2日 光西村 科普讲座 防诈骗 80 好', '确认'], { chat: { ...GROUP, id: 'g2', title: '光西村帮扶群' } });
     await say(h, ['台账', '昨天']);
@@ -161,7 +162,7 @@ describe('query commands', () => {
   });
 
   it('/export csv in a group with no records says so instead of sending an empty file', async () => {
-    const h = open();
+    const h = open(leader);
     await say(h, ['/export csv']);
     expect(h.sink.last()).toContain('还没有《工作台账》记录');
   });

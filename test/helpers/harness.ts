@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { allCommands } from '../../src/bot/commands/index.js';
-import { CommandRegistry } from '../../src/bot/commands/registry.js';
-import { Dispatcher } from '../../src/bot/dispatcher.js';
-import { loadConfig } from '../../src/config/load.js';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assemble, type Bot } from '../../src/app.js';
+import type { Dispatcher } from '../../src/bot/dispatcher.js';
+import { configSchema, type Config } from '../../src/config/schema.js';
 import { fixedClock, type Clock } from '../../src/core/clock.js';
 import type { ChatRef, InboundEvent, OutboundAction, OutboundSink, ReplyTarget, UserRef } from '../../src/core/events.js';
-import { FlowEngine } from '../../src/flows/engine.js';
-import { allForms } from '../../src/flows/forms/index.js';
 import { createLogger } from '../../src/log/logger.js';
-import { ConversationStore } from '../../src/store/conversations.js';
-import { createKeys } from '../../src/store/keys.js';
-import { RecordRepository } from '../../src/store/records.js';
+import type { ConversationStore } from '../../src/store/conversations.js';
+import type { RecordRepository } from '../../src/store/records.js';
 import { connectRedis, type BangfuRedis } from '../../src/store/redis.js';
 
 export const TODAY = '2026-11-23T10:00:00+08:00';
@@ -38,31 +36,49 @@ export class CaptureSink implements OutboundSink {
 export interface Harness {
   redis: BangfuRedis;
   prefix: string;
+  bot: Bot;
   dispatcher: Dispatcher;
   conversations: ConversationStore;
   records: RecordRepository;
   sink: CaptureSink;
+  config: Config;
+  /** Config deadlines and grants are in Redis. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
-/** A bot "process" on the suite's Redis under a given key prefix (random unless shared on purpose). */
-export function makeHarness(opts: { prefix?: string; clock?: Clock; lockTtlMs?: number } = {}): Harness {
+export interface HarnessOptions {
+  prefix?: string;
+  clock?: Clock;
+  lockTtlMs?: number;
+  /** Config as a deployment writes it (roles, quotas…), on top of the defaults. */
+  config?: Record<string, unknown>;
+  /** OPENAI_* for the free-text path; none by default, so a developer's own key never leaks in. */
+  env?: NodeJS.ProcessEnv;
+  blobDir?: string;
+}
+
+/**
+ * A bot "process" on the suite's Redis under a key prefix (random unless shared on purpose), wired
+ * by the same assemble() as `bangfu start`, replies captured like a chat transcript.
+ */
+export function makeHarness(opts: HarnessOptions = {}): Harness {
   const prefix = opts.prefix ?? `test-${randomUUID()}:`;
+  const base = opts.config ?? {};
+  const conversation = { ...((base.conversation as Record<string, unknown> | undefined) ?? {}), ...(opts.lockTtlMs ? { lockTtlMs: opts.lockTtlMs } : {}) };
+  const config = configSchema.parse({ ...base, conversation, redis: { keyPrefix: prefix } });
   const redis = connectRedis(inject('redisUrl'));
-  const keys = createKeys(prefix);
-  const conversations = new ConversationStore(redis, keys, { lockTtlMs: opts.lockTtlMs ?? 5000, stateTtlSec: 3600, seenTtlSec: 3600 });
-  const records = new RecordRepository(redis, keys, allForms);
-  const engine = new FlowEngine({ forms: allForms, timezone: 'Asia/Shanghai' });
-  const dispatcher = new Dispatcher({
-    engine, conversations, records, clock: opts.clock ?? fixedClock(TODAY), logger: createLogger('silent'),
-    config: loadConfig({}), commands: new CommandRegistry(allCommands),
+  const bot = assemble(config, redis, createLogger('silent'), {
+    clock: opts.clock ?? fixedClock(TODAY), env: opts.env ?? {}, blobDir: opts.blobDir ?? path.join(tmpdir(), `bangfu-blobs-${randomUUID()}`),
   });
   const sink = new CaptureSink();
-  for (const p of ['console', 'test']) dispatcher.registerSink(p, sink);
+  for (const p of ['console', 'test']) bot.dispatcher.registerSink(p, sink);
   return {
-    redis, prefix, dispatcher, conversations, records, sink,
+    redis, prefix, bot, config, sink, ready: bot.ready,
+    dispatcher: bot.dispatcher, conversations: bot.conversations, records: bot.records,
     async close() {
-      await dispatcher.idle();
+      await bot.ready.catch(() => undefined);
+      await bot.dispatcher.idle();
       const stale = await redis.keys(`${prefix}*`);
       if (stale.length) await redis.del(...stale);
       await redis.quit();
@@ -84,6 +100,7 @@ export function msg(text: string, over: Partial<InboundEvent> = {}): InboundEven
 
 /** Sends messages one after another, each fully processed before the next, like a person typing. */
 export async function say(h: Harness, texts: string[], over: Partial<InboundEvent> = {}): Promise<void> {
+  await h.ready;
   for (const t of texts) {
     await h.dispatcher.handle(msg(t, over));
     await h.dispatcher.idle();

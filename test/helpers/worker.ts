@@ -4,25 +4,19 @@
  * accepted; {"idle": true} → {"idle": true} once everything it started is processed.
  */
 import { createInterface } from 'node:readline';
-import { Dispatcher } from '../../src/bot/dispatcher.js';
+import { assemble } from '../../src/app.js';
+import { configSchema } from '../../src/config/schema.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { InboundEvent } from '../../src/core/events.js';
-import { FlowEngine } from '../../src/flows/engine.js';
-import { allForms } from '../../src/flows/forms/index.js';
 import { createLogger } from '../../src/log/logger.js';
-import { ConversationStore } from '../../src/store/conversations.js';
-import { createKeys } from '../../src/store/keys.js';
-import { RecordRepository } from '../../src/store/records.js';
 import { connectRedis } from '../../src/store/redis.js';
 
 const [url, prefix] = process.argv.slice(2) as [string, string];
 const redis = connectRedis(url);
-const keys = createKeys(prefix);
-const conversations = new ConversationStore(redis, keys, { lockTtlMs: 5000, stateTtlSec: 3600, seenTtlSec: 3600 });
-const records = new RecordRepository(redis, keys, allForms);
-const engine = new FlowEngine({ forms: allForms, timezone: 'Asia/Shanghai' });
-const dispatcher = new Dispatcher({ engine, conversations, records, clock: fixedClock('2026-11-23T10:00:00+08:00'), logger: createLogger('silent') });
+const bot = assemble(configSchema.parse({ redis: { keyPrefix: prefix } }), redis, createLogger('silent'), { clock: fixedClock('2026-11-23T10:00:00+08:00'), env: {} });
+const dispatcher = bot.dispatcher;
 dispatcher.registerSink('test', { send: async (_t, actions) => void process.stdout.write(`${JSON.stringify({ replies: actions.length })}\n`) });
+await bot.ready;
 
 for await (const line of createInterface({ input: process.stdin })) {
   const cmd = JSON.parse(line) as { ev?: InboundEvent; idle?: boolean };

@@ -1,5 +1,8 @@
+import type { RoleLookup } from '../../services/roles.js';
 import type { ChatCommand } from './command.js';
 import { exportCommand } from './export.js';
 
-/** Every chat command; a new query command is one file in this folder and one line here. */
-export const allCommands: readonly ChatCommand[] = [exportCommand];
+/** The chat commands every deployment has; the form, oversight and summary commands join them in app.ts. */
+export function baseCommands(roles: RoleLookup): ChatCommand[] {
+  return [exportCommand(roles)];
+}

@@ -6,7 +6,6 @@ import { normalizeInput } from '../../flows/parsers/result.js';
 import type { Logger } from '../../log/logger.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { groupchatText as T } from '../../text/groupchat.js';
-import { allCommands } from '../commands/index.js';
 import { CommandRegistry } from '../commands/registry.js';
 import { leadingWord } from './address.js';
 import { GroupBindings, type GroupBinding, type GroupSpec } from './binding.js';
@@ -33,7 +32,7 @@ export type ReceiveOutcome = 'dispatched' | 'ignored' | 'duplicate' | 'unbound' 
 
 export interface GroupChatOptions {
   platform: Platform;
-  app: Pick<App, 'dispatcher' | 'engine' | 'redis' | 'keys' | 'config'>;
+  app: Pick<App, 'dispatcher' | 'engine' | 'redis' | 'keys' | 'config' | 'commands'>;
   groups: readonly GroupSpec[];
   pacing: PacingOptions;
   /** Sends one queued message on the platform. */
@@ -59,7 +58,9 @@ export class GroupChat implements OutboundSink {
   readonly sender: PacedSender;
   private readonly now: () => Date;
   /** The dispatcher's query commands (导出…): words they own are never announced as "coming soon". */
-  private readonly commands = new CommandRegistry(allCommands);
+  private get commands(): CommandRegistry {
+    return this.o.app.commands;
+  }
 
   constructor(private readonly o: GroupChatOptions) {
     const redis = withGroupchatScripts(o.app.redis);

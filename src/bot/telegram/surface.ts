@@ -5,7 +5,6 @@ import type { Update } from 'telegraf/types';
 import type { App } from '../../app.js';
 import { ConfigError } from '../../config/load.js';
 import { allForms } from '../../flows/forms/index.js';
-import { allCommands } from '../commands/index.js';
 import type { Surface, SurfaceFactory } from '../surfaces.js';
 import type { BotIdentity } from './adapter.js';
 import { commandMenu } from './commands.js';
@@ -92,7 +91,7 @@ export class TelegramSurface implements Surface {
     await this.state.load();
     this.app.dispatcher.registerSink('telegram', this.sender);
     this.app.dispatcher.registerFetcher('telegram', new TelegramFetcher(tg));
-    await tg.setMyCommands(commandMenu(this.app.engine, allForms, allCommands)).catch((err: unknown) => this.app.logger.warn({ err: String(err) }, 'telegram: setMyCommands failed'));
+    await tg.setMyCommands(commandMenu(this.app.engine, allForms, this.app.commands.commands)).catch((err: unknown) => this.app.logger.warn({ err: String(err) }, 'telegram: setMyCommands failed'));
     const hook = this.settings.webhook;
     const handle = (u: Update): Promise<void> => this.bot.handleUpdate(u);
     if (hook) {

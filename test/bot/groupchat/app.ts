@@ -59,7 +59,7 @@ export async function openTestApp(
   const config = configSchema.parse({ dataDir, platforms, redis: { url: inject('redisUrl'), keyPrefix: prefix } });
   const logs = new LogCapture();
   const logger = createLogger('debug', logs);
-  const app = await createApp(config, logger, { clock: fixedClock(TODAY), ...(opts.forms ? { forms: opts.forms } : {}) });
+  const app = await createApp(config, logger, { clock: fixedClock(TODAY), env: {}, ...(opts.forms ? { forms: opts.forms } : {}) });
   return {
     app,
     logs,

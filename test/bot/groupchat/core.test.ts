@@ -37,19 +37,20 @@ const texts = (out: OutboxItem[]): string[] => out.map((i) => (i.body.kind === '
 describe('group chat core', () => {
   it('words announced but not built yet get a "coming soon", not "没听懂"', async () => {
     const { chat, out } = await core({ onlyLedger: true });
-    expect(await chat.receive(inGroup('进度'))).toBe('upcoming');
+    expect(await chat.receive(inGroup('进展'))).toBe('upcoming');
     await waitUntil(() => out.length === 1, 'the answer');
-    expect(texts(out)[0]).toContain('「进度」功能即将开放');
+    expect(texts(out)[0]).toContain('「进展」功能即将开放');
     expect(out[0]?.target.mentions).toEqual([{ id: 'u1', name: '李明' }]);
   });
 
   it('导出 is the dispatcher’s shared command: the group’s file comes back through the outbox, caption first', async () => {
-    const { chat, out } = await core();
+    const { t, chat, out } = await core();
     await chat.receive(inGroup('台账 2026年11月20日 光东村 1 水稻育秧 45 良好', { mentioned: true }));
     await waitUntil(() => out.length === 1, 'the review');
     await chat.receive(inGroup('确认', { mentioned: true }));
     await waitUntil(() => texts(out).some((t) => t.includes('已保存')), 'saved');
     out.length = 0;
+    await t.app.roles.grant('test-gc:u1', { role: 'team-leader', groups: ['test-gc:g1'] });
     await chat.receive(inGroup('导出'));
     await waitUntil(() => out.length === 2, 'caption and file');
     expect(texts(out)[0]).toContain('共 1 条');

@@ -136,6 +136,8 @@ describe('QQ groups over OneBot 11 (real WebSocket to a local stand-in)', () => 
     for (const fileTransfer of ['path', 'base64'] as const) {
       const w = await world({ fileTransfer });
       for (const line of LEDGER) await w.turn(ALICE, '李明', line);
+      // The group's whole table is its team leader's (a plain member would get only their own rows).
+      await w.t.app.roles.grant(`qq:${ALICE}`, { role: 'team-leader', groups: [`qq:${GROUP.id}`] });
       await w.turn(ALICE, '李明', '导出', true);
       await waitUntil(() => w.stub.files.length === 1, 'the upload');
       const [file] = w.stub.files;

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { allCommands } from '../../../src/bot/commands/index.js';
 import { chatKey } from '../../../src/core/ids.js';
 import type { Json, StubUser } from '../../helpers/telegram-api-stub.js';
 import { ALICE, BOB, buttons, CAROL, callsOf, dm, GROUP, World } from './world.js';
@@ -27,7 +26,7 @@ describe('Telegram: start-up', () => {
     expect(names.at(-1)).toBe('cancel');
     // Every other entry opens a form or runs a chat command: the menu offers nothing the bot would not understand.
     for (const n of names.filter((x) => !['start', 'help', 'cancel'].includes(x))) {
-      expect(w.app.engine.isCommandWord(`/${n}`) || allCommands.some((c) => c.words.includes(`/${n}`))).toBe(true);
+      expect(w.app.engine.isCommandWord(`/${n}`) || w.app.commands.commands.some((c) => c.words.includes(`/${n}`))).toBe(true);
     }
     expect(commands.find((c) => c.command === 'log')?.description).toBe('记录一条工作台账');
     expect(commands.every((c) => /[\u4e00-\u9fff]/.test(c.description))).toBe(true);

@@ -48,8 +48,10 @@ export class World {
     const config = configSchema.parse({
       redis: { url: inject('redisUrl'), keyPrefix: prefix },
       platforms: { telegram: { pollTimeoutSec: 1, stopGraceSec: 5, pacing: { ...FAST_PACING, ...o.pacing } } },
+      // The users who /export in these tests hold the role that may export a group's whole table.
+      roles: { 'telegram:101': ['coordinator'], 'telegram:102': ['coordinator'], 'telegram:103': ['coordinator'] },
     });
-    const app = await createApp(config, createLogger('silent'), { clock: fixedClock(TODAY) });
+    const app = await createApp(config, createLogger('silent'), { clock: fixedClock(TODAY), env: {} });
     const env = { TELEGRAM_BOT_TOKEN: '123456789:TEST-token-for-the-local-stand-in', TELEGRAM_API_ROOT: apiRoot, ...o.env };
     const surface = createTelegramSurface(app, env, { webhookHost: '127.0.0.1' });
     if (!surface) throw new Error('telegram surface not created');

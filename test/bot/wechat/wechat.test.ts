@@ -168,6 +168,8 @@ describe('WeChat groups (real wechaty on wechaty-puppet-mock)', () => {
     for (const line of LEDGER) await turn(w, a, line, room.id, room);
     await turn(w, a, '台账 2026年11月1日 光西村 2 果树修剪 20 满意', west.id, west);
     await turn(w, a, '确认', west.id, west);
+    // The group's whole table is its team leader's (a plain member would get only their own rows).
+    await w.t.app.roles.grant(`wechat:${encodeURIComponent(a.id)}`, { role: 'team-leader', groups: [`wechat:${encodeURIComponent(room.id)}`] });
     await turn(w, a, '导出', room.id, room, true);
     const file = await w.waitSaid(room.id, (s) => Boolean(s.file), 'the export file');
     expect(file.file?.name).toMatch(/^工作台账-光东村帮扶群-[\d-]+\.xlsx$/);
