@@ -71,6 +71,9 @@ export async function telegrafBaseline(url: string, users: number, rounds: numbe
   const msgs = users * rounds * texts.length;
   const result: BaselineResult = { perSec: msgs / ((performance.now() - t0) / 1000), rtPerMsg: (commands - before) / msgs, lat: [] };
   if (pace) {
+    // The same pause between phases as bangfu's bench: a full GC, then 200 ms.
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((r) => setTimeout(r, 200));
     lat.length = 0;
     const per = pace.rate / 2;
     const all: Promise<void>[] = [];

@@ -76,7 +76,7 @@ export class Dispatcher {
     const requireState = ev.chat.kind === 'group' && !ev.addressed && !this.isCommandWord(ev.text);
     const token = randomUUID();
     const claim = await this.o.conversations.claim(conv, chatKey(ev.platform, ev.chat.id), ev.messageId, JSON.stringify(ev), token, requireState);
-    void this.track(this.follow(conv, token, claim)).catch((err: unknown) => this.o.logger.error({ err, conv }, 'drain failed'));
+    void this.track(this.follow(conv, token, claim, ev)).catch((err: unknown) => this.o.logger.error({ err, conv }, 'drain failed'));
     return claim.status === 'run' ? 'processed' : claim.status === 'empty' ? 'processed' : claim.status;
   }
 
@@ -110,7 +110,8 @@ export class Dispatcher {
     return p;
   }
 
-  private async follow(conv: string, token: string, claim: ClaimResult): Promise<HandleStatus> {
+  /** `own`: the message this process just claimed, used as is when it heads the inbox. */
+  private async follow(conv: string, token: string, claim: ClaimResult, own?: InboundEvent): Promise<HandleStatus> {
     switch (claim.status) {
       case 'ignored':
       case 'duplicate':
@@ -122,7 +123,7 @@ export class Dispatcher {
         this.track(this.retryLater(conv, claim.retryInMs));
         return 'queued';
       case 'run':
-        await this.drain(conv, token, claim.message, claim.state);
+        await this.drain(conv, token, claim.message ?? own ?? null, claim.state);
         return 'processed';
     }
   }
@@ -138,11 +139,12 @@ export class Dispatcher {
     await this.follow(conv, token, await this.o.conversations.kick(conv, token));
   }
 
-  private async drain(conv: string, token: string, message: string, state: string | null): Promise<void> {
-    let msg: string | undefined = message;
+  private async drain(conv: string, token: string, first: string | InboundEvent | null, state: string | null): Promise<void> {
+    if (first === null) throw new Error('claimed a conversation without a message to handle');
+    let msg: string | InboundEvent | undefined = first;
     let st = state;
     while (msg !== undefined) {
-      const ev = JSON.parse(msg) as InboundEvent;
+      const ev: InboundEvent = typeof msg === 'string' ? (JSON.parse(msg) as InboundEvent) : msg;
       // A step may wait on a model or build a large export: keep the lock ours while it runs.
       const { out, record, amend, unmasked, notify } = await this.o.conversations.whileHolding(conv, token, () => this.runStep(ev, st));
       const stateJson = out.state ? JSON.stringify(out.state) : null;

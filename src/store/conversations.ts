@@ -7,7 +7,8 @@ export type ClaimResult =
   | { status: 'duplicate' }
   | { status: 'empty' }
   | { status: 'queued'; retryInMs: number }
-  | { status: 'run'; message: string; state: string | null };
+  /** message null: the head of the inbox is the message just claimed (it is not sent back). */
+  | { status: 'run'; message: string | null; state: string | null };
 
 export type CommitResult =
   | { status: 'lost' }
@@ -132,7 +133,7 @@ function toClaim(r: ScriptReply): ClaimResult {
     case 'held':
       return { status: 'queued', retryInMs: Math.max(0, Number(r[1] ?? 0)) };
     case 'run':
-      return { status: 'run', message: String(r[1]), state: r[2] === null || r[2] === undefined ? null : String(r[2]) };
+      return { status: 'run', message: r[1] === null || r[1] === undefined ? null : String(r[1]), state: r[2] === null || r[2] === undefined ? null : String(r[2]) };
     default:
       throw new Error(`unexpected claim reply ${String(r[0])}`);
   }

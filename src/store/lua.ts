@@ -11,16 +11,18 @@
  * Returns: {'ignored'} when requireState and no state (group chatter not addressed to the bot)
  *          {'duplicate'} when the message id was seen before
  *          {'queued', pttl} when another holder will process it (or its lock expires in pttl ms)
- *          {'run', headMessage, stateJSON|false}
+ *          {'run', headMessage|false, stateJSON|false} — false: the head is this very message
  */
 export const claim4 = `
 if ARGV[5] == '1' and redis.call('EXISTS', KEYS[3]) == 0 then return {'ignored'} end
 if not redis.call('SET', KEYS[4], '1', 'NX', 'EX', ARGV[4]) then return {'duplicate'} end
-redis.call('RPUSH', KEYS[1], ARGV[1])
-redis.call('EXPIRE', KEYS[1], ARGV[6])
+local len = redis.call('RPUSH', KEYS[1], ARGV[1])
+if len == 1 then redis.call('EXPIRE', KEYS[1], ARGV[6]) end
 if not redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then
   return {'queued', redis.call('PTTL', KEYS[2])}
 end
+-- Our own message is the head (the usual case): say so instead of sending it back.
+if len == 1 then return {'run', false, redis.call('GET', KEYS[3])} end
 return {'run', redis.call('LINDEX', KEYS[1], 0), redis.call('GET', KEYS[3])}
 `;
 
