@@ -21,7 +21,8 @@ describe('ConversationStore on real Redis', () => {
   it('queues messages behind the lock holder and hands them over in order on commit', async () => {
     h = makeHarness();
     const c = h.conversations;
-    expect(await c.claim('conv', 'chat', 'm1', 'one', 'tA', false)).toEqual({ status: 'run', message: 'one', state: null });
+    // The caller's own message heads the inbox: it is not sent back (message null means "yours").
+    expect(await c.claim('conv', 'chat', 'm1', 'one', 'tA', false)).toEqual({ status: 'run', message: null, state: null });
     expect((await c.claim('conv', 'chat', 'm2', 'two', 'tB', false)).status).toBe('queued');
     expect((await c.claim('conv', 'chat', 'm3', 'three', 'tC', false)).status).toBe('queued');
     expect(await c.commit('conv', 'tA', '{"s":1}')).toEqual({ status: 'next', saved: 'none', message: 'two', state: '{"s":1}' });
