@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deadlinesSchema, quotasSchema, rolesSchema } from './forms.js';
+import { backoffSchema, groupEntry, pacingSchema } from './platforms.js';
 import { scheduleSchema } from './schedule.js';
 import { llmSchema } from '../llm/config.js';
 
@@ -62,69 +63,22 @@ export const configSchema = z
           .object({
             enabled: z.boolean().default(false).describe('启用微信（wechaty）；puppet 由环境变量 WECHATY_PUPPET / WECHATY_PUPPET_TOKEN 指定'),
             groups: z
-              .array(
-                z
-                  .object({
-                    id: z.string().min(1).optional().describe('群 id（room id，日志“group not in the config”中可见）；留空则第一次见到同名群时按其 id 绑定，之后改群名也不影响'),
-                    name: z.string().min(1).describe('群名称：导出表格中的群名，邀请入群时据此识别'),
-                    region: z.string().default('').describe('所属地区，如 吉林省延边州龙井市'),
-                    team: z.string().default('').describe('所属帮扶队 / 专家服务团'),
-                  })
-                  .strict(),
-              )
+              .array(groupEntry(z.string().min(1).optional().describe('群 id（room id，日志“group not in the config”中可见）；留空则第一次见到同名群时按其 id 绑定，之后改群名也不影响'), '导出表格中的群名，邀请入群时据此识别'))
               .default([])
               .describe('机器人服务的微信群；不在此列的群里机器人不发言'),
-            pacing: z
-              .object({
-                minDelayMs: z.number().int().min(0).max(60_000).default(1000).describe('两条消息之间最短间隔（毫秒）'),
-                maxDelayMs: z.number().int().min(0).max(120_000).default(3000).describe('两条消息之间最长间隔（毫秒），在两者之间随机'),
-              })
-              .refine((p) => p.maxDelayMs >= p.minDelayMs, { message: 'maxDelayMs 不能小于 minDelayMs' })
-              .prefault({})
-              .describe('发送节奏：每个账号的消息排队发送，避免集中提醒导致账号受限'),
-            loginRetry: z
-              .object({
-                minMs: z.number().int().min(10).default(5000).describe('登录失败后首次重试等待（毫秒）'),
-                maxMs: z.number().int().min(10).default(300_000).describe('重试等待上限（毫秒），每次翻倍'),
-              })
-              .prefault({})
-              .describe('puppet 连不上微信服务器时的退避重试'),
+            pacing: pacingSchema,
+            loginRetry: backoffSchema(5000, 300_000, 'puppet 连不上微信服务器时的退避重试', '登录失败后首次重试等待'),
           })
           .prefault({}),
         qq: z
           .object({
             enabled: z.boolean().default(false).describe('启用 QQ（OneBot 11）；地址与令牌由环境变量 QQ_ONEBOT_URL / QQ_ONEBOT_TOKEN 指定'),
             groups: z
-              .array(
-                z
-                  .object({
-                    id: z
-                      .union([z.string().regex(/^\d{5,12}$/, '群号应为 5-12 位数字'), z.number().int().positive()])
-                      .transform(String)
-                      .describe('QQ 群号'),
-                    name: z.string().min(1).describe('群名称：导出表格中的群名'),
-                    region: z.string().default('').describe('所属地区，如 吉林省延边州龙井市'),
-                    team: z.string().default('').describe('所属帮扶队 / 专家服务团'),
-                  })
-                  .strict(),
-              )
+              .array(groupEntry(z.union([z.string().regex(/^\d{5,12}$/, '群号应为 5-12 位数字'), z.number().int().positive()]).transform(String).describe('QQ 群号'), '导出表格中的群名'))
               .default([])
               .describe('机器人服务的 QQ 群；邀请入其他群会被拒绝，不在此列的群里机器人不发言'),
-            pacing: z
-              .object({
-                minDelayMs: z.number().int().min(0).max(60_000).default(1000).describe('两条消息之间最短间隔（毫秒）'),
-                maxDelayMs: z.number().int().min(0).max(120_000).default(3000).describe('两条消息之间最长间隔（毫秒），在两者之间随机'),
-              })
-              .refine((p) => p.maxDelayMs >= p.minDelayMs, { message: 'maxDelayMs 不能小于 minDelayMs' })
-              .prefault({})
-              .describe('发送节奏：每个账号的消息排队发送，避免集中提醒导致账号受限'),
-            reconnect: z
-              .object({
-                minMs: z.number().int().min(10).default(1000).describe('断线后首次重连等待（毫秒）'),
-                maxMs: z.number().int().min(10).default(30_000).describe('重连等待上限（毫秒），每次翻倍'),
-              })
-              .prefault({})
-              .describe('与 NapCat / Lagrange 的 WebSocket 断开后的重连'),
+            pacing: pacingSchema,
+            reconnect: backoffSchema(1000, 30_000, '与 NapCat / Lagrange 的 WebSocket 断开后的重连', '断线后首次重连等待'),
             fileTransfer: z
               .enum(['path', 'base64'])
               .default('path')
