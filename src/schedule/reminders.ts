@@ -1,5 +1,6 @@
 import type { ChatRef, OutboundAction, Platform, UserRef } from '../core/events.js';
 import type { FormSpec } from '../flows/form.js';
+import { knownGroups } from '../report/scope.js';
 import type { Logger } from '../log/logger.js';
 import type { DeadlineRepository } from '../store/deadlines.js';
 import type { Keys } from '../store/keys.js';
@@ -59,7 +60,7 @@ export class ReminderService {
 
   async tick(now: Date): Promise<SentReminder[]> {
     const sent: SentReminder[] = [];
-    const groups = await this.knownGroups();
+    const groups = new Map((await knownGroups(this.d.redis, this.d.keys, this.d.records)).map((g) => [g.chatKey, g.title]));
     for (const deadline of await this.d.deadlines.list()) {
       const rung = currentRung(rungs(deadline.due, deadline.timezone, this.d.ladder), now, deadline.timezone, this.d.ladder);
       if (!rung) continue;
@@ -106,20 +107,5 @@ export class ReminderService {
     const mentions = deadline.per === 'group' ? [] : missing.map(({ id, name }) => ({ id, name }));
     await this.d.notifier.notify({ platform, chat: { id: chatId, kind: 'group', ...(title ? { title } : {}) } }, [{ kind: 'text', text, mentions }]);
     return names;
-  }
-
-  /** Every group the bot serves: bound in config (WeChat/QQ) or with records (any platform). */
-  private async knownGroups(): Promise<Map<string, string>> {
-    const out = new Map<string, string>(Object.entries(await this.d.records.groupTitles()));
-    const bindings = await this.d.redis.hgetall(this.d.keys.groupBindings());
-    for (const [key, json] of Object.entries(bindings)) {
-      try {
-        const b = JSON.parse(json) as { name?: string };
-        if (!out.has(key)) out.set(key, b.name ?? '');
-      } catch {
-        /* a malformed binding is the binding module's to report */
-      }
-    }
-    return out;
   }
 }
