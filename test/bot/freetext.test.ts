@@ -1,10 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../src/core/events.js';
-import { expertForm } from '../../src/flows/forms/expert.js';
-import { ledgerForm } from '../../src/flows/forms/ledger.js';
 import { makeHarness, msg, say, type Harness } from '../helpers/harness.js';
-import { OpenAIStub } from '../helpers/openai-stub.js';
-import { fixtures, oracle } from '../llm/support.js';
+import { fixtures, useOracleStub } from '../llm/support.js';
 
 /**
  * Free text and voice through the real dispatcher, once with rules only (no key) and once with the
@@ -13,26 +10,20 @@ import { fixtures, oracle } from '../llm/support.js';
 const DM = { id: 'dm-alice', kind: 'private' as const };
 const SENTENCE = '昨天下午在光东村给45个农户讲了水稻育秧，大家挺满意的';
 
-let stub: OpenAIStub;
-beforeAll(async () => {
-  stub = await OpenAIStub.start();
-});
-afterAll(async () => stub.close());
+const stubOf = useOracleStub();
 const open: Harness[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((h) => h.close()));
-  stub.reset();
 });
 
 const MODES = {
   rules: () => ({}),
-  model: () => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: stub.baseURL, BANGFU_LLM_MODEL: 'stub-model' }),
+  model: () => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: stubOf().baseURL, BANGFU_LLM_MODEL: 'stub-model' }),
 } as const;
 
 for (const [mode, env] of Object.entries(MODES)) {
   describe(`free text → draft (${mode})`, () => {
     const harness = () => {
-      stub.chatDefault = oracle([[ledgerForm, fixtures.reports], [expertForm, fixtures.experts]]);
       const h = makeHarness({ env: env() });
       open.push(h);
       return h;
@@ -50,7 +41,7 @@ for (const [mode, env] of Object.entries(MODES)) {
       expect(said).toContain('《工作台账》草稿（还没有保存）');
       // The model path was really taken with a key, and the rules path without one.
       expect(said.includes('按关键词')).toBe(mode === 'rules');
-      expect(stub.requests.length > 0).toBe(mode === 'model');
+      expect(stubOf().requests.length > 0).toBe(mode === 'model');
       expect(said).toContain('1. 时间：2026-11-22');
       expect(said).toContain('2. 地点：光东村');
       expect(said).toMatch(/参加人次：45人次/);
@@ -103,8 +94,7 @@ describe('voice notes', () => {
   const withFetcher = (h: Harness) => h.dispatcher.registerFetcher('test', { fetch: async () => Buffer.from('OggS fake audio bytes') });
 
   it('are transcribed through the endpoint and then read like typed text', async () => {
-    stub.chatDefault = oracle([[ledgerForm, fixtures.reports], [expertForm, fixtures.experts]]);
-    stub.audio({ body: { text: SENTENCE } });
+    stubOf().audio({ body: { text: SENTENCE } });
     const h = makeHarness({ env: MODES.model() });
     open.push(h);
     withFetcher(h);

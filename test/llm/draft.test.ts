@@ -6,20 +6,9 @@ import { allForms } from '../../src/flows/forms/index.js';
 import { ledgerForm } from '../../src/flows/forms/ledger.js';
 import { REVIEW, type ConversationState } from '../../src/flows/state.js';
 import { startDraft } from '../../src/llm/draft.js';
-import { OpenAIStub } from '../helpers/openai-stub.js';
-import { CTX, MODES, fixtures, oracle } from './support.js';
+import { CTX, MODES, fixtures, oracle, useOracleStub } from './support.js';
 
-let stub: OpenAIStub;
-beforeAll(async () => {
-  stub = await OpenAIStub.start();
-});
-afterAll(async () => {
-  await stub.close();
-});
-beforeEach(() => {
-  stub.reset();
-  stub.chatDefault = oracle([[ledgerForm, fixtures.reports], [expertForm, fixtures.experts]]);
-});
+const stubOf = useOracleStub();
 
 const engine = new FlowEngine({ forms: allForms, timezone: 'Asia/Shanghai' });
 const textOf = (a: OutboundAction): string => (a.kind === 'file' ? '' : a.text);
@@ -40,7 +29,7 @@ function answer(state: ConversationState, texts: string[]): { last: ReturnType<F
 
 describe.each(MODES)('draft from free text, saved only on 确认 ($name)', (mode) => {
   it('shows the example sentence as a complete draft at the review, and saves it on 确认', async () => {
-    const x = await mode.extractor(stub).extract(ledgerForm, '昨天下午在光东村给45个农户讲了水稻育秧，大家挺满意的', CTX);
+    const x = await mode.extractor(stubOf()).extract(ledgerForm, '昨天下午在光东村给45个农户讲了水稻育秧，大家挺满意的', CTX);
     const d = startDraft(ledgerForm, x, opts);
     expect(d.state.cursor).toBe(REVIEW);
     const review = d.replies.map(textOf).join('\n');
@@ -52,7 +41,7 @@ describe.each(MODES)('draft from free text, saved only on 确认 ($name)', (mode
 
   it('asks for what the text did not say, then reviews, then saves', async () => {
     const c = fixtures.reports.find((r) => r.id === 12)!; // no date
-    const d = startDraft(ledgerForm, await mode.extractor(stub).extract(ledgerForm, c.text, CTX), opts);
+    const d = startDraft(ledgerForm, await mode.extractor(stubOf()).extract(ledgerForm, c.text, CTX), opts);
     expect(d.state.cursor).toBe(0);
     expect(d.replies.map(textOf).join('\n')).toContain('还需要您补充或确认：时间');
     const { last, savedEarly } = answer(d.state, ['前天', '确认']);
@@ -62,7 +51,7 @@ describe.each(MODES)('draft from free text, saved only on 确认 ($name)', (mode
 
   it('registers an expert from a self-introduction after 确认', async () => {
     const c = fixtures.experts.find((e) => e.id === 108)!; // names no village
-    const d = startDraft(expertForm, await mode.extractor(stub).extract(expertForm, c.text, CTX), opts);
+    const d = startDraft(expertForm, await mode.extractor(stubOf()).extract(expertForm, c.text, CTX), opts);
     expect(expertForm.fields[d.state.cursor]!.key).toBe('villages');
     const { last } = answer(d.state, ['永庆村、三道村', '确认']);
     expect(last.save).toMatchObject({ form: 'expert', values: { name: '孙海波', phone: '13943312345', villages: '永庆村、三道村' } });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FormSpec } from '../../src/flows/form.js';
@@ -10,7 +11,9 @@ import { fillableFields } from '../../src/llm/prompt.js';
 import { redact } from '../../src/llm/redact.js';
 import { RulesExtractor } from '../../src/llm/rules.js';
 import { LlmService } from '../../src/llm/service.js';
-import { completion, filled, userTextOf, type OpenAIStub, type Responder } from '../helpers/openai-stub.js';
+import { completion, filled, OpenAIStub, userTextOf, type Responder } from '../helpers/openai-stub.js';
+import { expertForm } from '../../src/flows/forms/expert.js';
+import { ledgerForm } from '../../src/flows/forms/ledger.js';
 
 export const TODAY = '2026-11-23T10:00:00+08:00';
 export const CTX = { now: new Date(TODAY), timezone: 'Asia/Shanghai', userKey: 'test:u-alice', chatKey: 'test:g1' };
@@ -78,3 +81,22 @@ export const MODES: readonly Mode[] = [
   { name: 'rules only', extractor: () => new RulesExtractor() },
   { name: 'stand-in model', extractor: (stub) => new LlmExtractor(stubService(stub), testConfig()) },
 ];
+
+/**
+ * The suite's OpenAI-compatible stand-in for a test file: started once, reset before each test and
+ * answering every fixture correctly (tests may script other answers). Returns the running stub.
+ */
+export function useOracleStub(): () => OpenAIStub {
+  let stub: OpenAIStub | undefined;
+  beforeAll(async () => {
+    stub = await OpenAIStub.start();
+  });
+  afterAll(async () => {
+    await stub?.close();
+  });
+  beforeEach(() => {
+    stub!.reset();
+    stub!.chatDefault = oracle([[ledgerForm, fixtures.reports], [expertForm, fixtures.experts]]);
+  });
+  return () => stub!;
+}
