@@ -9,14 +9,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expertForm } from '../src/flows/forms/expert.js';
-import { ledgerForm } from '../src/flows/forms/ledger.js';
-import type { FormSpec } from '../src/flows/form.js';
+import { expertForm } from '../src/flows/forms/expert/form.js';
+import { ledgerForm } from '../src/flows/forms/ledger/form.js';
+import type { FormSpec } from '../src/flows/engine/form.js';
 import { endpointFromEnv } from '../src/llm/client.js';
 import { defaultLlmConfig } from '../src/llm/config.js';
-import { LlmExtractor, type DraftExtractor } from '../src/llm/extract.js';
-import { looksLikeReport } from '../src/llm/looks-like-report.js';
-import { RulesExtractor } from '../src/llm/rules.js';
+import { LlmExtractor, type DraftExtractor } from '../src/flows/extract/extract.js';
+import { looksLikeReport } from '../src/flows/extract/looks-like-report.js';
+import { RulesExtractor } from '../src/flows/extract/rules.js';
 import { LlmService } from '../src/llm/service.js';
 
 interface Case { id: number; text: string; split?: 'dev' | 'holdout' | 'holdout2'; expected: Record<string, unknown> }

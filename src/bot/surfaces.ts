@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { qqSurface } from './qq/index.js';
-import { telegramSurface } from './telegram/surface.js';
+import { telegramSurface } from './telegram/bot.js';
 import { wechatSurface } from './wechat/index.js';
 
 /**

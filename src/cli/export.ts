@@ -5,12 +5,12 @@ import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config/load.js';
-import { allForms } from '../flows/forms/index.js';
+import { allForms } from '../flows/forms/registry.js';
 import { parseDate } from '../flows/parsers/date.js';
 import { createLogger } from '../log/logger.js';
 import type { RecordRepository } from '../store/records.js';
-import { buildExport, formatsOf, type FileFormat } from '../export/files.js';
-import { writeExport } from '../export/write.js';
+import { buildExport, formatsOf, type FileFormat } from '../documents/files.js';
+import { writeExport } from '../documents/stream.js';
 import { UsageError } from './usage-error.js';
 
 export interface ExportCliOptions {

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { EmbeddedRedisError } from '../store/embedded-redis.js';
 import { runDoctor } from './doctor.js';
-import { allForms } from '../flows/forms/index.js';
+import { allForms } from '../flows/forms/registry.js';
 import { runExport, type ExportCliOptions } from './export.js';
 import { runStart } from './start.js';
 import { UsageError } from './usage-error.js';

@@ -1,5 +1,5 @@
 import { createApp } from '../app.js';
-import { ConsoleAdapter } from '../bot/console/adapter.js';
+import { ConsoleAdapter } from '../bot/console/bot.js';
 import { surfaceFactories, type Surface } from '../bot/surfaces.js';
 import { loadConfig } from '../config/load.js';
 import { createLogger } from '../log/logger.js';

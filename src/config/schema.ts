@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { deadlinesSchema, quotasSchema, rolesSchema } from './forms.js';
-import { backoffSchema, groupEntry, pacingSchema } from './platforms.js';
-import { scheduleSchema } from './schedule.js';
+import { deadlinesSchema, quotasSchema, rolesSchema } from '../domain/config.js';
+import { backoffSchema, groupEntry, pacingSchema } from '../bot/groupchat/config.js';
+import { scheduleSchema } from '../domain/reminders/config.js';
 import { llmSchema } from '../llm/config.js';
 
 /**

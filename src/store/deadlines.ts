@@ -1,4 +1,4 @@
-import { deadlineSchema, type Deadline, type DeadlineInput } from '../schedule/deadline.js';
+import { deadlineSchema, type Deadline, type DeadlineInput } from '../domain/reminders/deadline.js';
 import type { Keys } from './keys.js';
 import type { BangfuRedis } from './redis.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FormSpec } from '../flows/form.js';
+import type { FormSpec } from '../flows/engine/form.js';
 import type { PreparedAmend, PreparedRecord } from './conversations.js';
 import type { Keys } from './keys.js';
 import type { BangfuRedis } from './redis.js';

@@ -1,5 +1,5 @@
-import type { FormSpec } from '../flows/form.js';
-import { shownValue } from '../flows/render.js';
+import type { FormSpec } from '../flows/engine/form.js';
+import { shownValue } from '../flows/engine/render.js';
 import type { AuditEntry, StoredRecord } from '../store/records.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Deadline } from '../schedule/deadline.js';
+import type { Deadline } from '../domain/reminders/deadline.js';
 import { scheduleText } from './schedule.js';
 
 /** Chinese text of /progress, 我的进度, /missing, /deadline, /两数 and the role commands. */

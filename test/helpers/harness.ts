@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assemble, type Bot } from '../../src/app.js';
-import type { Dispatcher } from '../../src/bot/dispatcher.js';
+import type { Dispatcher } from '../../src/flows/dispatcher.js';
 import { configSchema, type Config } from '../../src/config/schema.js';
 import { fixedClock, type Clock } from '../../src/core/clock.js';
 import type { ChatRef, InboundEvent, OutboundAction, OutboundSink, ReplyTarget, UserRef } from '../../src/core/events.js';

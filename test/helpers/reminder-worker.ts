@@ -7,7 +7,7 @@ import { assemble } from '../../src/app.js';
 import { configSchema } from '../../src/config/schema.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { createLogger } from '../../src/log/logger.js';
-import { redisRunCoordinator } from '../../src/schedule/coordinator.js';
+import { redisRunCoordinator } from '../../src/domain/reminders/coordinator.js';
 import { connectRedis } from '../../src/store/redis.js';
 
 const [url, prefix, at] = process.argv.slice(2) as [string, string, string];

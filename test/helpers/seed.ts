@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { chatKey, userKey } from '../../src/core/ids.js';
-import { allForms } from '../../src/flows/forms/index.js';
+import { allForms } from '../../src/flows/forms/registry.js';
 import type { Harness } from './harness.js';
 
 const ctx = { now: new Date('2026-11-23T10:00:00+08:00'), timezone: 'Asia/Shanghai' };

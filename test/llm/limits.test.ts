@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { ledgerForm } from '../../src/flows/forms/ledger.js';
-import { LlmExtractor } from '../../src/llm/extract.js';
+import { ledgerForm } from '../../src/flows/forms/ledger/form.js';
+import { LlmExtractor } from '../../src/flows/extract/extract.js';
 import { LlmLimits } from '../../src/llm/limits.js';
-import { fillableFields } from '../../src/llm/prompt.js';
+import { fillableFields } from '../../src/flows/extract/prompt.js';
 import { createKeys, type Keys } from '../../src/store/keys.js';
 import { connectRedis, type BangfuRedis } from '../../src/store/redis.js';
 import { OpenAIStub, completion, filled } from '../helpers/openai-stub.js';
-import { CTX, stubService, testConfig } from './support.js';
+import { CTX, stubService, testConfig } from '../helpers/llm-support.js';
 
 let redis: BangfuRedis;
 let keys: Keys;

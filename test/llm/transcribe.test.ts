@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerForm } from '../../src/flows/forms/ledger.js';
-import { looksLikeReport } from '../../src/llm/looks-like-report.js';
-import { RulesExtractor } from '../../src/llm/rules.js';
+import { ledgerForm } from '../../src/flows/forms/ledger/form.js';
+import { looksLikeReport } from '../../src/flows/extract/looks-like-report.js';
+import { RulesExtractor } from '../../src/flows/extract/rules.js';
 import { LlmTranscriber, voiceOf } from '../../src/llm/transcribe.js';
 import { llmText } from '../../src/text/llm.js';
 import { OpenAIStub } from '../helpers/openai-stub.js';
-import { CTX, stubService, testConfig } from './support.js';
+import { CTX, stubService, testConfig } from '../helpers/llm-support.js';
 
 let stub: OpenAIStub;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handOverToPrivate } from '../../src/bot/handover.js';
+import { handOverToPrivate } from '../../src/flows/handover.js';
 import { migrateChat } from '../../src/store/chat-migration.js';
 import { createKeys } from '../../src/store/keys.js';
 import { ALICE, BOB, GROUP, LEDGER_RUN, makeHarness, say, type Harness } from '../helpers/harness.js';

@@ -2,7 +2,7 @@ import { chatKey } from '../../core/ids.js';
 import type { Platform } from '../../core/events.js';
 import type { Logger } from '../../log/logger.js';
 import type { Keys } from '../../store/keys.js';
-import type { GroupchatRedis } from './scripts.js';
+import type { GroupchatRedis } from '../../store/groupchat-scripts.js';
 
 /** One group of the config: where the bot works, and for which region and team. */
 export interface GroupSpec {

@@ -6,12 +6,12 @@ import { normalizeInput } from '../../flows/parsers/result.js';
 import type { Logger } from '../../log/logger.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { groupchatText as T } from '../../text/groupchat.js';
-import { CommandRegistry } from '../commands/registry.js';
+import { CommandRegistry } from '../../flows/commands/registry.js';
 import { leadingWord } from './address.js';
 import { GroupBindings, type GroupBinding, type GroupSpec } from './binding.js';
-import { Outbox, type OutboxBody, type OutboxItem, type OutboxTarget } from './outbox.js';
+import { Outbox, type OutboxBody, type OutboxItem, type OutboxTarget } from '../../store/outbox.js';
 import { renderActions, uniqueUsers } from './render.js';
-import { withGroupchatScripts } from './scripts.js';
+import { withGroupchatScripts } from '../../store/groupchat-scripts.js';
 import { PacedSender, type PacingOptions, type SenderOptions } from './sender.js';
 
 /** A chat message as a group surface decoded it, before bangfu decides whether it is for the bot. */

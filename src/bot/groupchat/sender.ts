@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log/logger.js';
-import type { Outbox, OutboxItem } from './outbox.js';
+import type { Outbox, OutboxItem } from '../../store/outbox.js';
 
 /** A delivery that can never succeed (the group is gone, the file is missing): no retries. */
 export class PermanentSendError extends Error {

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../config/load.js';
 import type { SurfaceFactory } from '../surfaces.js';
-import { QqSurface } from './adapter.js';
+import { QqSurface } from './bot.js';
 
 /** `platforms.qq.enabled` → a QQ surface; the OneBot address and token come from the environment only. */
 export const qqSurface: SurfaceFactory = (app) => {

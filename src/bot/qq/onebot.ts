@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import type { Logger } from '../../log/logger.js';
-import { Backoff } from '../groupchat/backoff.js';
+import { Backoff } from '../../core/backoff.js';
 
 /** An action the implementation refused (status "failed"), with OneBot's retcode. */
 export class OneBotError extends Error {

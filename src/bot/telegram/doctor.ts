@@ -3,7 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { Telegraf, TelegramError } from 'telegraf';
 import { ConfigError } from '../../config/load.js';
 import type { Config } from '../../config/schema.js';
-import { telegramSettings } from './settings.js';
+import { telegramSettings } from './config.js';
 
 export interface TelegramCheck {
   ok: boolean;

@@ -5,12 +5,12 @@ import type { InboundEvent } from '../../core/events.js';
 import { migrateChat } from '../../store/chat-migration.js';
 import { tg } from '../../text/telegram.js';
 import { zh } from '../../text/zh.js';
-import { handOverToPrivate } from '../handover.js';
-import { chatRef, decodeMessage, tapMessageId, userName, type BotIdentity, type DecodedMessage } from './adapter.js';
+import { handOverToPrivate } from '../../flows/handover.js';
+import { chatRef, decodeMessage, tapMessageId, userName, type BotIdentity, type DecodedMessage } from './decode.js';
 import { parseCallbackData, tappedLabel } from './keyboard.js';
 import { parsePrivateLink, type TelegramSender } from './sender.js';
-import { TELEGRAM_TEXT_LIMIT } from './split.js';
-import type { TelegramState } from './state.js';
+import { TELEGRAM_TEXT_LIMIT } from '../../core/split.js';
+import type { TelegramState } from '../../store/telegram-state.js';
 
 /**
  * What each kind of update does. Messages and taps become inbound events for the dispatcher (whose

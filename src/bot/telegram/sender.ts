@@ -3,9 +3,9 @@ import type { MessageEntity, ReplyParameters } from 'telegraf/types';
 import type { OutboundAction, OutboundSink, ReplyTarget } from '../../core/events.js';
 import type { Logger } from '../../log/logger.js';
 import { tg } from '../../text/telegram.js';
-import { encodeAction, quotedMessage, type BotIdentity, type OutMessage } from './adapter.js';
+import { encodeAction, quotedMessage, type BotIdentity, type OutMessage } from './decode.js';
 import type { OutboundJob, Pacer, SendFailure } from './pacer.js';
-import type { TelegramState } from './state.js';
+import type { TelegramState } from '../../store/telegram-state.js';
 
 /** Telegram takes documents of up to 50 MB from a bot. */
 export const TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024;

@@ -12,7 +12,7 @@ export const wechatSurface: SurfaceFactory = (app) => {
   return {
     name: 'wechat',
     async start() {
-      const { WechatSurface } = await import('./adapter.js');
+      const { WechatSurface } = await import('./bot.js');
       surface = new WechatSurface(app, { puppet: process.env.WECHATY_PUPPET || DEFAULT_PUPPET, puppetToken: process.env.WECHATY_PUPPET_TOKEN, settings });
       await surface.start();
     },

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import qrcodeTerminal from 'qrcode-terminal';
 import type { Wechaty } from 'wechaty';
 import type { Logger } from '../../log/logger.js';
-import { Backoff } from '../groupchat/backoff.js';
+import { Backoff } from '../../core/backoff.js';
 
 /**
  * Shows the login QR code: printed in the terminal (stderr, since stdout may be the console chat)

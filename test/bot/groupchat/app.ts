@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { configSchema } from '../../../src/config/schema.js';
-import type { FormSpec } from '../../../src/flows/form.js';
+import type { FormSpec } from '../../../src/flows/engine/form.js';
 import { createLogger, type Logger } from '../../../src/log/logger.js';
 import type { StoredRecord } from '../../../src/store/records.js';
 import { TODAY } from '../../helpers/harness.js';

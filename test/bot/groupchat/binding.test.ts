@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { GroupBindings, type GroupSpec } from '../../../src/bot/groupchat/binding.js';
-import { withGroupchatScripts } from '../../../src/bot/groupchat/scripts.js';
+import { withGroupchatScripts } from '../../../src/store/groupchat-scripts.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { connectRedis } from '../../../src/store/redis.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GroupChat, type IncomingMessage } from '../../../src/bot/groupchat/core.js';
-import type { OutboxItem } from '../../../src/bot/groupchat/outbox.js';
-import { ledgerForm } from '../../../src/flows/forms/ledger.js';
+import type { OutboxItem } from '../../../src/store/outbox.js';
+import { ledgerForm } from '../../../src/flows/forms/ledger/form.js';
 import { FAST, FAST_SENDER, openTestApp, waitUntil, type TestApp } from './app.js';
 
 /**

@@ -1,4 +1,4 @@
-import { QqSurface } from '../../../src/bot/qq/adapter.js';
+import { QqSurface } from '../../../src/bot/qq/bot.js';
 import { chatKey } from '../../../src/core/ids.js';
 import { OneBotStub, type StubSegment } from '../../helpers/onebot-stub.js';
 import { FAST, FAST_SENDER, openTestApp, waitUntil, type TestApp } from '../groupchat/app.js';

@@ -2,7 +2,7 @@ import { Agent } from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeMessage } from '../../../src/bot/telegram/adapter.js';
+import { decodeMessage } from '../../../src/bot/telegram/decode.js';
 import { TelegramFetcher } from '../../../src/bot/telegram/fetcher.js';
 import { TelegramApiStub } from '../../helpers/telegram-api-stub.js';
 import { ALICE, BOB, callsOf, GROUP, World } from './world.js';

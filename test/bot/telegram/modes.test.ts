@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkTelegram } from '../../../src/bot/telegram/doctor.js';
-import { telegramSettings } from '../../../src/bot/telegram/settings.js';
+import { telegramSettings } from '../../../src/bot/telegram/config.js';
 import { ConfigError } from '../../../src/config/load.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { chatKey } from '../../../src/core/ids.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
-import { createTelegramSurface, type TelegramSurface } from '../../../src/bot/telegram/surface.js';
+import { createTelegramSurface, type TelegramSurface } from '../../../src/bot/telegram/bot.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { createLogger } from '../../../src/log/logger.js';

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import * as PUPPET from 'wechaty-puppet';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { chatKey } from '../../../src/core/ids.js';
-import { WechatSurface } from '../../../src/bot/wechat/adapter.js';
+import { WechatSurface } from '../../../src/bot/wechat/bot.js';
 import { FAST, FAST_SENDER, openTestApp, waitUntil, type TestApp } from '../groupchat/app.js';
 
 type ContactMock = InstanceType<mock.Mocker['ContactMock']>;

@@ -1,0 +1,175 @@
+import type { ForceReply, InlineKeyboardMarkup, Message, MessageEntity, User } from 'telegraf/types';
+import type { Attachment, ChatRef, OutboundAction, UserRef } from '../../core/events.js';
+import { tg } from '../../text/telegram.js';
+import { zh } from '../../text/zh.js';
+import { commandIntent, type CommandIntent } from './menu.js';
+import { buildKeyboard } from './keyboard.js';
+import { splitMessage, TELEGRAM_TEXT_LIMIT } from '../../core/split.js';
+
+/**
+ * Telegram ⇄ the core's neutral shapes. Decoding turns a Message into what the dispatcher needs
+ * (chat, user, text, whether the bot was addressed); encoding turns an OutboundAction into the
+ * messages to send, with inline keyboards or a selective force_reply. No telegraf type leaves src/bot.
+ */
+
+export interface BotIdentity {
+  id: number;
+  username: string;
+}
+
+export interface DecodedMessage {
+  chat: ChatRef;
+  user: UserRef;
+  messageId: string;
+  text: string;
+  attachments: Attachment[];
+  addressed: boolean;
+  sentAt: number;
+  /** The bot's message this one replies to, if any (a group question being answered). */
+  replyToBot?: number;
+  /** Set for slash commands and the Chinese words that stand for one. */
+  intent?: CommandIntent;
+}
+
+export function userName(u: User): string {
+  return [u.first_name, u.last_name].filter(Boolean).join(' ') || u.username || String(u.id);
+}
+
+export function chatRef(chat: Message['chat']): ChatRef | undefined {
+  if (chat.type === 'private') return { id: String(chat.id), kind: 'private' };
+  if (chat.type === 'group' || chat.type === 'supergroup') return { id: String(chat.id), kind: 'group', title: chat.title };
+  return undefined; // channels: the bot has no conversations there
+}
+
+function attachmentsOf(m: Message): Attachment[] {
+  if ('photo' in m) {
+    const p = m.photo.at(-1);
+    return p ? [{ kind: 'image', ref: p.file_id, ...(p.file_size ? { size: p.file_size } : {}) }] : [];
+  }
+  if ('document' in m) {
+    const d = m.document;
+    return [{ kind: 'file', ref: d.file_id, ...(d.file_name ? { fileName: d.file_name } : {}), ...(d.mime_type ? { mime: d.mime_type } : {}), ...(d.file_size ? { size: d.file_size } : {}) }];
+  }
+  if ('voice' in m) return [{ kind: 'voice', ref: m.voice.file_id, ...(m.voice.mime_type ? { mime: m.voice.mime_type } : {}) }];
+  if ('video' in m) return [{ kind: 'video', ref: m.video.file_id, ...(m.video.mime_type ? { mime: m.video.mime_type } : {}) }];
+  return [];
+}
+
+/** "@bangfu_bot 台账" → "台账"; the mention only says whom the message is for. */
+function stripMention(text: string, entities: readonly MessageEntity[] | undefined, username: string): { text: string; mentioned: boolean } {
+  const own = `@${username}`.toLowerCase();
+  const hits = (entities ?? []).filter((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === own);
+  if (!hits.length) return { text, mentioned: false };
+  let out = text;
+  for (const e of [...hits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + out.slice(e.offset + e.length);
+  return { text: out.replace(/\s+/g, ' ').trim(), mentioned: true };
+}
+
+/** A user's message as the dispatcher sees it; undefined for what the bot never answers (bots, channels, service messages). */
+export function decodeMessage(m: Message, me: BotIdentity): DecodedMessage | undefined {
+  const chat = chatRef(m.chat);
+  const from = m.from;
+  if (!chat || !from || from.is_bot) return undefined;
+  const raw = 'text' in m ? m.text : 'caption' in m ? (m.caption ?? '') : '';
+  const entities = 'text' in m ? m.entities : 'caption' in m ? m.caption_entities : undefined;
+  const attachments = attachmentsOf(m);
+  if (!raw && !attachments.length) return undefined;
+  const { text, mentioned } = stripMention(raw, entities, me.username);
+  const reply = 'reply_to_message' in m ? m.reply_to_message : undefined;
+  const replyToBot = reply?.from?.id === me.id ? reply.message_id : undefined;
+  const intent = commandIntent(text, me.username);
+  return {
+    chat,
+    user: { id: String(from.id), name: userName(from) },
+    messageId: String(m.message_id),
+    text,
+    attachments,
+    addressed: chat.kind === 'private' || mentioned || replyToBot !== undefined || text.startsWith('/'),
+    sentAt: m.date * 1000,
+    ...(replyToBot !== undefined ? { replyToBot } : {}),
+    ...(intent ? { intent } : {}),
+  };
+}
+
+/**
+ * Message ids the dispatcher stores must be stable across redeliveries and say which user message
+ * a reply should quote. A typed message is its own id; a tap is "cb:<query id>:<message to quote>".
+ */
+export function tapMessageId(callbackId: string, quote: number | undefined): string {
+  return `cb:${callbackId}:${quote ?? ''}`;
+}
+
+export function quotedMessage(messageId: string | undefined): number | undefined {
+  if (!messageId) return undefined;
+  const m = /^(?:cb:[^:]*:)?(\d+)$/.exec(messageId);
+  return m ? Number(m[1]) : undefined;
+}
+
+export interface EncodeContext {
+  group: boolean;
+  /** The user the replies answer; buttons are theirs alone. */
+  owner?: string;
+  /** In a group: the link that continues this form in a private chat. */
+  privateLink?: string;
+}
+
+export interface OutMessage {
+  text: string;
+  entities?: MessageEntity[];
+  markup?: InlineKeyboardMarkup | ForceReply;
+  /** Callback button values in index order, when the message carries a keyboard. */
+  keyboard?: string[];
+  /** A question to `owner`: someone else's reply to it is not an answer. */
+  asks: boolean;
+}
+
+/**
+ * In a group a question that wants typed text is sent with a selective force_reply (it opens the
+ * reply box for that one user, and replies reach the bot with privacy mode on); Telegram allows one
+ * reply_markup per message, so its 上一步/跳过/取消 are offered as reply words and the private-chat
+ * link as a text link. Choices and the review get inline buttons, everywhere.
+ */
+export function encodeAction(a: Exclude<OutboundAction, { kind: 'file' }>, ctx: EncodeContext): OutMessage[] {
+  const hints = a.hints ?? [];
+  const choices = a.kind === 'choices' ? a.choices : [];
+  const asks = Boolean(ctx.owner) && (hints.length > 0 || choices.length > 0);
+  const typedAnswer = a.kind === 'text' && hints.some((h) => h === zh.words.back[0] || h === zh.words.skip[0]);
+  let suffix = '';
+  let last: Omit<OutMessage, 'text' | 'asks'> = {};
+  if (ctx.group && typedAnswer) {
+    suffix = `\n\n${tg.replyHint(hints)}`;
+    const entities: MessageEntity[] = [];
+    if (ctx.privateLink) {
+      suffix += `\n${tg.buttons.privately}`;
+      entities.push({ type: 'text_link', offset: -tg.buttons.privately.length, length: tg.buttons.privately.length, url: ctx.privateLink });
+    }
+    last = { markup: { force_reply: true, selective: true }, ...(entities.length ? { entities } : {}) };
+  } else if (ctx.owner) {
+    const kb = buildKeyboard(ctx.owner, choices, hints, ctx.group ? ctx.privateLink : undefined);
+    if (kb) last = { markup: kb.markup, keyboard: kb.values };
+  }
+  const chunks = splitMessage(a.text, TELEGRAM_TEXT_LIMIT - suffix.length);
+  const people = a.kind === 'text' ? (a.mentions ?? []) : [];
+  return chunks.map((chunk, i) => {
+    const named = mentionEntities(chunk, people);
+    if (i < chunks.length - 1) return { text: chunk, asks: false, ...(named.length ? { entities: named } : {}) };
+    const text = chunk + suffix;
+    // The suffix's entity offsets were relative to the end of the text (UTF-16 units, as Telegram counts).
+    const entities = [...named, ...(last.entities ?? []).map((e) => ({ ...e, offset: text.length + e.offset }))];
+    return { text, asks, ...last, ...(entities.length ? { entities } : {}) };
+  });
+}
+
+/**
+ * People a reminder names ("还差：李明、王芳") become text mentions, which notify them and link to
+ * their profile, even without a username. Only Telegram users (numeric ids) can be mentioned.
+ */
+function mentionEntities(text: string, people: readonly UserRef[]): MessageEntity[] {
+  const out: MessageEntity[] = [];
+  for (const p of people) {
+    const at = p.name ? text.indexOf(p.name) : -1;
+    if (at === -1 || !/^\d+$/.test(p.id)) continue;
+    out.push({ type: 'text_mention', offset: at, length: p.name.length, user: { id: Number(p.id), is_bot: false, first_name: p.name } });
+  }
+  return out.sort((x, y) => x.offset - y.offset);
+}

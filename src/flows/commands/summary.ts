@@ -1,0 +1,118 @@
+import type { OutboundAction } from '../../core/events.js';
+import { chatKey, userKey } from '../../core/ids.js';
+import { localDate } from '../../core/tz.js';
+import { parseDate } from '../parsers/date.js';
+import { normalizeInput } from '../parsers/result.js';
+import type { LlmService } from '../../llm/service.js';
+import { summaryDocx } from '../../documents/summary-docx.js';
+import { composeSummary } from '../../documents/summary.js';
+import type { RoleLookup } from '../../domain/roles/lookup.js';
+import { llmText } from '../../text/llm.js';
+import type { ChatCommand } from './command.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const t = llmText.summary;
+const say = (text: string): OutboundAction => ({ kind: 'text', text });
+
+export type SummaryScopeKind = 'group' | 'mine' | 'all';
+
+export interface SummaryPeriod {
+  from: string;
+  to: string;
+  label: string;
+  nextYear: number;
+}
+
+const SCOPE_WORDS: Readonly<Record<string, SummaryScopeKind>> = {
+  本群: 'group', 群: 'group', 群里: 'group', 我的: 'mine', 个人: 'mine', 我: 'mine', 全部: 'all', 所有: 'all', 全部群: 'all',
+};
+
+/**
+ * "/summary [范围] [时段]": 范围 本群 | 我的 | 全部; 时段 今年 | 去年 | 2026 | 2026年 | 2026-01-01至2026-06-30.
+ * Defaults: this group (or, in a private chat, the user's own records) and this year up to today.
+ */
+export function parseSummaryArgs(args: string, now: Date, timezone: string): { scope?: SummaryScopeKind; period: SummaryPeriod } | { error: string } {
+  const today = localDate(now, timezone);
+  const year = Number(today.slice(0, 4));
+  let scope: SummaryScopeKind | undefined;
+  let period: SummaryPeriod = { from: `${year}-01-01`, to: today, label: `${year}年`, nextYear: year + 1 };
+  for (const tok of normalizeInput(args).split(' ').filter(Boolean)) {
+    const s = SCOPE_WORDS[tok];
+    if (s) {
+      scope = s;
+      continue;
+    }
+    const p = parsePeriod(tok, year, today, { now, timezone });
+    if (!p) return { error: t.badPeriod(tok) };
+    period = p;
+  }
+  return { ...(scope ? { scope } : {}), period };
+}
+
+function parsePeriod(tok: string, year: number, today: string, ctx: { now: Date; timezone: string }): SummaryPeriod | undefined {
+  const whole = (y: number): SummaryPeriod => ({ from: `${y}-01-01`, to: `${y}-12-31`, label: `${y}年`, nextYear: y + 1 });
+  if (tok === '今年' || tok === '本年' || tok === '本年度') return { from: `${year}-01-01`, to: today, label: `${year}年`, nextYear: year + 1 };
+  if (tok === '去年' || tok === '上年' || tok === '上一年') return whole(year - 1);
+  const y = /^(\d{4})(?:年度?)?$/.exec(tok);
+  if (y) return whole(Number(y[1]));
+  const range = /^(.+?)(?:至|到|~|～|—)(.+)$/.exec(tok);
+  if (!range) return undefined;
+  const a = parseDate(range[1]!, ctx, { allowFuture: true });
+  const b = parseDate(range[2]!, ctx, { allowFuture: true });
+  if (!a.ok || !b.ok || a.value > b.value) return undefined;
+  return { from: a.value, to: b.value, label: `${a.value}至${b.value}`, nextYear: Number(b.value.slice(0, 4)) + 1 };
+}
+
+export interface SummaryCommandDeps {
+  /** The model that may word the narrative paragraphs (config llm.summaryProse); figures never come from it. */
+  llm?: LlmService;
+  /** Who is a coordinator (may draft 全部); config `roles` when absent. */
+  roles?: RoleLookup;
+}
+
+/**
+ * /summary: drafts the 年度工作总结和下一年工作计划 from the ledger and sends it as a DOCX file.
+ * A group's summary in the group; one's own anywhere; all groups for coordinators only.
+ */
+export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
+  return {
+    name: 'summary',
+    words: ['/summary', '工作总结', '年度总结'],
+    description: t.description,
+    async run({ ev, args, now, config, records, state }) {
+      const parsed = parseSummaryArgs(args, now, config.timezone);
+      if ('error' in parsed) return [say(parsed.error), say(t.usage)];
+      const { period } = parsed;
+      const inGroup = ev.chat.kind === 'group' || state?.origin !== undefined;
+      const kind = parsed.scope ?? (inGroup ? 'group' : 'mine');
+      const me = userKey(ev.platform, ev.user.id);
+      const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
+      const group = chatKey(ev.platform, home.chatId);
+      if (kind === 'group' && !inGroup) return [say(t.groupOnlyInGroup)];
+      // A group's or everyone's summary is the coordinators' (and team leaders') to draft; one's own is anyone's.
+      let scopeKeys: string[] | undefined;
+      if (kind !== 'mine') {
+        if (!deps.roles) return [say(t.allOnlyCoordinators)];
+        if (kind === 'group' && !(await deps.roles.authorize(me, 'summary', group)).ok) return [say(t.allOnlyCoordinators)];
+        if (kind === 'all') {
+          scopeKeys = [];
+          for (const k of Object.keys(await records.groupTitles())) if ((await deps.roles.authorize(me, 'summary', k)).ok) scopeKeys.push(k);
+          if (!scopeKeys.length) return [say(t.allOnlyCoordinators)];
+        }
+      }
+      const scopeLabel = kind === 'all' ? t.scopeAll : kind === 'group' ? t.scopeGroup(home.chatTitle) : t.scopeMine(ev.user.name);
+      const query = { from: period.from, to: period.to, ...(kind === 'group' ? { chatKeys: [group] } : kind === 'mine' ? { userKey: me } : { chatKeys: scopeKeys ?? [] }) };
+      const useModel = deps.llm && config.llm.summaryProse;
+      const s = await composeSummary(
+        { query, scopeLabel, unit: config.org.unit, periodLabel: period.label, nextYear: period.nextYear, draftedOn: localDate(now, config.timezone) },
+        { records, ...(useModel ? { llm: deps.llm } : {}), scope: { userKey: me, chatKey: group } },
+      );
+      if (s.figures.activities === 0) return [say(t.empty(scopeLabel, period.label))];
+      const data = await summaryDocx(s);
+      return [{ kind: 'file', fileName: `${s.title}.docx`, mime: DOCX, data, caption: t.caption(s.title, s.records, s.prose === 'llm') }];
+    },
+  };
+}
+
+/** Without a model: the template with the figures filled. */
+export const summaryCommand: ChatCommand = makeSummaryCommand();

@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/schema.js';
+import type { AttachmentFetcher } from '../core/attachments.js';
+import type { Clock } from '../core/clock.js';
+import type { Attachment, InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
+import { chatKey, conversationKey, userKey } from '../core/ids.js';
+import type { FlowEngine, StepOutput } from './engine/engine.js';
+import type { InboundAttachment } from './engine/form.js';
+import { REVIEW, parseState, type ConversationState } from './engine/state.js';
+import type { Logger } from '../log/logger.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import type { FormChecks } from '../domain/checks.js';
+import type { BlobStore } from '../store/blobs.js';
+import type { ClaimResult, ConversationStore, PreparedAmend, PreparedRecord } from '../store/conversations.js';
+import type { RecordRepository } from '../store/records.js';
+import { sniff } from '../core/sniff.js';
+import { zh } from '../text/zh.js';
+import type { CommandOutcome } from './commands/command.js';
+import type { CommandRegistry } from './commands/registry.js';
+import type { FreeText } from './freetext.js';
+
+/** processed: this process is handling it now; queued: another holder will (or a retry here will). */
+export type HandleStatus = 'processed' | 'queued' | 'duplicate' | 'ignored';
+
+export interface DispatcherOptions {
+  engine: FlowEngine;
+  conversations: ConversationStore;
+  records: RecordRepository;
+  clock: Clock;
+  logger: Logger;
+  /** Query commands (/export …); absent in tests that only exercise forms. */
+  commands?: CommandRegistry;
+  config?: Config;
+  /** Where attachment bytes are kept; without it, files sent in chat are not read. */
+  blobs?: BlobStore;
+  /** Checks of the official forms that need the store (名额, 一村一表, 800 小时, 关联村). */
+  checks?: FormChecks;
+  /** Voice notes and free-text reports into drafts (model or rules); absent: typed input only. */
+  freeText?: FreeText;
+}
+
+/** One step's outcome: what to store, what to say, and to whom else. */
+interface StepResult {
+  out: StepOutput;
+  record?: PreparedRecord;
+  amend?: PreparedAmend;
+  unmasked?: boolean;
+  notify?: CommandOutcome['notify'];
+}
+
+/**
+ * The path of every chat message: claim the conversation in Redis (dedupe + order + lock), run one
+ * engine step, commit state and any confirmed record atomically, then send the replies. Replies go
+ * out only after the commit, so "已保存" is never said about something that is not stored.
+ */
+export class Dispatcher {
+  private readonly sinks = new Map<string, OutboundSink>();
+  private readonly fetchers = new Map<string, AttachmentFetcher>();
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly o: DispatcherOptions) {}
+
+  /** Adapters register how to send on their platform; any process may answer any conversation. */
+  registerSink(platform: string, sink: OutboundSink): void {
+    this.sinks.set(platform, sink);
+  }
+
+  /**
+   * Accepts a message: resolves once it is durably queued for its conversation (or recognised as a
+   * duplicate / chatter). Processing and replies continue in the background; `idle()` awaits them.
+   * Adapters can therefore acknowledge a platform update as soon as Redis has it.
+   */
+  async handle(ev: InboundEvent): Promise<HandleStatus> {
+    const conv = conversationKey(ev);
+    // In a group, chatter not addressed to the bot only matters to someone with a form open.
+    const requireState = ev.chat.kind === 'group' && !ev.addressed && !this.isCommandWord(ev.text);
+    const token = randomUUID();
+    const claim = await this.o.conversations.claim(conv, chatKey(ev.platform, ev.chat.id), ev.messageId, JSON.stringify(ev), token, requireState);
+    void this.track(this.follow(conv, token, claim, ev)).catch((err: unknown) => this.o.logger.error({ err, conv }, 'drain failed'));
+    return claim.status === 'run' ? 'processed' : claim.status === 'empty' ? 'processed' : claim.status;
+  }
+
+  /**
+   * Sends a message the bot starts itself (a reminder, a notice to a filer) into a chat, through the
+   * same sinks and masking as replies.
+   */
+  async notify(target: ReplyTarget, actions: OutboundAction[]): Promise<void> {
+    const sink = this.sinks.get(target.platform);
+    if (!sink) throw new Error(`no sink registered for platform ${target.platform}`);
+    await sink.send(target, actions.map(maskAction));
+  }
+
+  private isCommandWord(text: string): boolean {
+    return this.o.engine.isCommandWord(text) || this.o.commands?.match(text) !== undefined;
+  }
+
+  /** Adapters register how to download the bytes of attachments on their platform. */
+  registerFetcher(platform: string, fetcher: AttachmentFetcher): void {
+    this.fetchers.set(platform, fetcher);
+  }
+
+  /** Resolves once every drain and retry this process started has finished (console EOF, tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  /** `own`: the message this process just claimed, used as is when it heads the inbox. */
+  private async follow(conv: string, token: string, claim: ClaimResult, own?: InboundEvent): Promise<HandleStatus> {
+    switch (claim.status) {
+      case 'ignored':
+      case 'duplicate':
+        return claim.status;
+      case 'empty':
+        return 'processed';
+      case 'queued':
+        // Normally the holder drains our message. If the holder died, its lock expires and we take over.
+        this.track(this.retryLater(conv, claim.retryInMs));
+        return 'queued';
+      case 'run':
+        await this.drain(conv, token, claim.message ?? own ?? null, claim.state);
+        return 'processed';
+    }
+  }
+
+  /**
+   * Checks back on a message queued behind another holder: soon (the holder usually drains it within
+   * milliseconds, and then the inbox is empty), and again until the holder finishes or its lock
+   * expires because it died. Waiting out the whole lock TTL would hold up idle() and shutdown.
+   */
+  private async retryLater(conv: string, waitMs: number): Promise<void> {
+    await new Promise((r) => setTimeout(r, Math.min(waitMs, 100) + 5));
+    const token = randomUUID();
+    await this.follow(conv, token, await this.o.conversations.kick(conv, token));
+  }
+
+  private async drain(conv: string, token: string, first: string | InboundEvent | null, state: string | null): Promise<void> {
+    if (first === null) throw new Error('claimed a conversation without a message to handle');
+    let msg: string | InboundEvent | undefined = first;
+    let st = state;
+    while (msg !== undefined) {
+      const ev: InboundEvent = typeof msg === 'string' ? (JSON.parse(msg) as InboundEvent) : msg;
+      // A step may wait on a model or build a large export: keep the lock ours while it runs.
+      const { out, record, amend, unmasked, notify } = await this.o.conversations.whileHolding(conv, token, () => this.runStep(ev, st));
+      const stateJson = out.state ? JSON.stringify(out.state) : null;
+      const res = amend
+        ? await this.o.conversations.commitAmend(conv, token, stateJson, amend)
+        : await this.o.conversations.commit(conv, token, stateJson, record);
+      if (res.status === 'lost') {
+        // Our lock expired mid-step and someone else is handling this message: say nothing.
+        this.o.logger.warn({ conv }, 'conversation lock lost; step discarded');
+        return;
+      }
+      const saved = record ?? amend?.record;
+      if (res.saved === 'new' || res.saved === 'amended') this.o.logger.info({ form: saved?.form, id: saved?.id, chat: saved?.chatKey, saved: res.saved }, 'record saved');
+      // A reopened record changed by someone else meanwhile is not overwritten: say so, not "已保存".
+      const lostAmend = res.saved === 'conflict' || res.saved === 'gone';
+      await this.send(ev, lostAmend ? [{ kind: 'text', text: zh.engine.amendLost }] : out.replies, unmasked === true);
+      for (const n of notify ?? []) await this.deliver(n.target, n.actions);
+      if (res.status === 'next') {
+        msg = res.message;
+        st = res.state;
+      } else {
+        msg = undefined;
+      }
+    }
+  }
+
+  private async runStep(inbound: InboundEvent, stateJson: string | null): Promise<StepResult> {
+    let ev = inbound;
+    const parsed = parseState(stateJson);
+    // A state written by an older version of the form is dropped with a fresh start, not misread.
+    const state = parsed === 'stale' ? null : parsed;
+    try {
+      const now = this.o.clock.now();
+      const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
+      const scope = { userKey: userKey(ev.platform, ev.user.id), chatKey: chatKey(ev.platform, home.chatId) };
+      const heard = await this.o.freeText?.voice(ev, this.fetcherFor(ev.platform), scope);
+      if (heard && 'reply' in heard) return { out: { state, replies: [heard.reply] } };
+      // From here on a voice note is what was said in it.
+      if (heard) ev = { ...ev, text: heard.text };
+      const prefix = heard ? [heard.note] : [];
+      const cmd = this.o.commands?.match(ev.text);
+      if (cmd && this.o.config) {
+        // A query never touches the draft: the form continues after it where it was.
+        const r = await cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
+        return this.commandResult(Array.isArray(r) ? { replies: r } : r, state, now);
+      }
+      if (!state && this.o.freeText) {
+        const drafted = await this.o.freeText.draft(ev.text, now, scope);
+        if (drafted) return { out: { ...drafted, replies: [...prefix, ...drafted.replies] } };
+      }
+      const attachments = await this.intake(ev);
+      let out = this.o.engine.step(state, { text: ev.text, now, ...(attachments.length ? { attachments } : {}) });
+      if (prefix.length) out = { ...out, replies: [...prefix, ...out.replies] };
+      if (parsed === 'stale') out = { ...out, replies: [{ kind: 'text', text: zh.engine.stale }, ...out.replies] };
+      const ctx = { chatKey: chatKey(ev.platform, home.chatId), now };
+      const form = this.o.engine.form(out.save?.form ?? out.state?.form ?? '');
+      if (form && this.o.checks && out.save) {
+        const verdict = await this.o.checks.atConfirm(form, out.save, ctx);
+        // Refused (quota full, a duplicate): the draft stays as it was, at the review.
+        if (verdict.block && state) return { out: { state, replies: [{ kind: 'text', text: verdict.block }, ...this.o.engine.reviewOf(state)] } };
+        out = { ...out, replies: [...out.replies, ...verdict.notes.map((t) => ({ kind: 'text' as const, text: t }))] };
+      } else if (form && this.o.checks && out.state?.cursor === REVIEW && reviewShown(state, out.state)) {
+        const notes = await this.o.checks.atReview(form, out.state, ctx);
+        out = { ...out, replies: [...out.replies, ...notes.map((t) => ({ kind: 'text' as const, text: t }))] };
+      }
+      if (!out.save) return { out };
+      const by = { userKey: userKey(ev.platform, ev.user.id), userName: ev.user.name };
+      if (out.save.amend) {
+        const current = await this.o.records.get(out.save.form, out.save.id);
+        if (!current) return { out: { state: null, replies: [{ kind: 'text', text: zh.engine.amendLost }] } };
+        const amend = this.o.records.prepareAmend(current, out.save.values, by, now.toISOString());
+        return { out, amend: { ...amend, expectRev: out.save.amend.rev } };
+      }
+      const record = this.o.records.prepare(out.save.form, out.save.id, out.save.values, {
+        platform: ev.platform,
+        chatId: home.chatId,
+        chatKey: ctx.chatKey,
+        chatTitle: home.chatTitle,
+        userId: ev.user.id,
+        userKey: by.userKey,
+        userName: ev.user.name,
+        createdAt: now.toISOString(),
+      });
+      return { out, record };
+    } catch (error) {
+      // A poison message must not jam the conversation: keep the draft as it was and move on.
+      this.o.logger.error({ err: error, platform: ev.platform, chat: ev.chat.id }, 'step failed');
+      return { out: { state, replies: [{ kind: 'text', text: zh.engine.crashed }] } };
+    }
+  }
+
+  /** A command's answer; 修改记录 opens the stored record as the user's draft. */
+  private commandResult(r: CommandOutcome, state: ConversationState | null, now: Date): StepResult {
+    if (r.reopen && !state) {
+      const { form, id, values, rev, origin } = r.reopen;
+      return { out: this.o.engine.reopen(form, id, values, rev, now, origin) };
+    }
+    return { out: { state, replies: r.replies }, ...(r.unmasked ? { unmasked: true } : {}), ...(r.notify ? { notify: r.notify } : {}) };
+  }
+
+  /** The platform's way to download an attachment's bytes, if it registered one. */
+  private fetcherFor(platform: string): ((a: Attachment) => Promise<Buffer>) | undefined {
+    const f = this.fetchers.get(platform);
+    return f ? (a) => f.fetch(a) : undefined;
+  }
+
+  /** Downloads, sniffs and stores the message's attachments; one that fails is left out, with a log line. */
+  private async intake(ev: InboundEvent): Promise<InboundAttachment[]> {
+    const fetcher = this.fetchers.get(ev.platform);
+    if (!ev.attachments?.length || !fetcher || !this.o.blobs) return [];
+    const out: InboundAttachment[] = [];
+    for (const a of ev.attachments) {
+      try {
+        const bytes = await fetcher.fetch(a);
+        const id = await this.o.blobs.put(bytes);
+        const s = sniff(bytes);
+        const ext = s.format === 'jpeg' ? 'jpg' : s.format;
+        out.push({ id, kind: a.kind, fileName: a.fileName ?? `${id.slice(0, 8)}.${ext}`, mime: a.mime ?? '', size: bytes.length, ...s });
+      } catch (error) {
+        this.o.logger.warn({ err: error, platform: ev.platform, kind: a.kind }, 'attachment fetch failed');
+      }
+    }
+    return out;
+  }
+
+  private async send(ev: InboundEvent, actions: OutboundAction[], unmasked = false): Promise<void> {
+    const target: ReplyTarget = { platform: ev.platform, chat: ev.chat, user: ev.user, replyToMessageId: ev.messageId };
+    // Only a private chat may see full numbers, and only when the command allowed it (a coordinator).
+    await this.deliver(target, actions, unmasked && ev.chat.kind === 'private');
+  }
+
+  private async deliver(target: ReplyTarget, actions: OutboundAction[], unmasked = false): Promise<void> {
+    if (!actions.length) return;
+    const sink = this.sinks.get(target.platform);
+    if (!sink) {
+      this.o.logger.error({ platform: target.platform }, 'no sink registered for platform; replies dropped');
+      return;
+    }
+    try {
+      await sink.send(target, unmasked ? actions : actions.map(maskAction));
+    } catch (error) {
+      this.o.logger.error({ err: error, platform: target.platform, chat: target.chat.id }, 'send failed');
+    }
+  }
+}
+
+/** The review is on screen now and was not before, or the draft changed while at it. */
+function reviewShown(before: ConversationState | null, after: ConversationState): boolean {
+  return before?.cursor !== REVIEW || JSON.stringify(before.values) !== JSON.stringify(after.values);
+}
+
+/** Personal numbers never reach a chat unmasked, whatever a form or user typed. */
+function maskAction(a: OutboundAction): OutboundAction {
+  if (a.kind === 'file') return a;
+  return { ...a, text: maskPersonalData(a.text) };
+}

@@ -1,0 +1,83 @@
+import type { FormSpec } from '../engine/form.js';
+import type { ParseContext } from '../parsers/result.js';
+import type { LlmConfig } from '../../llm/config.js';
+import { fill, type Candidates } from './fill.js';
+import { fillableFields, outputSchema, systemPrompt, userMessage } from './prompt.js';
+import { redact, restore } from '../../privacy/redact.js';
+import { RulesExtractor } from './rules.js';
+import type { CallFailure, LlmService } from '../../llm/service.js';
+
+export interface ExtractContext extends ParseContext {
+  /** Who asked and for which group: rate limits count per user, usage is recorded per group. */
+  userKey?: string;
+  chatKey?: string;
+}
+
+/** A draft read from free text. Nothing here is stored: it becomes the user's draft, saved only on 确认. */
+export interface Extraction {
+  /** Values already checked by each field's parser and schema. */
+  values: Record<string, unknown>;
+  /** Keys of values that are guesses: shown, and asked for before the review. */
+  unsure: string[];
+  source: 'llm' | 'rules';
+  /** Why the model's answer was not used, when a model was tried (for logs and tests). */
+  fallback?: CallFailure;
+}
+
+export interface DraftExtractor {
+  extract(form: FormSpec, text: string, ctx: ExtractContext): Promise<Extraction>;
+}
+
+/**
+ * The model path: personal numbers replaced by placeholders before sending, the text sent as data,
+ * the answer constrained to the form's fields by a JSON schema, and every value re-read by the
+ * field's own parser. A refused, malformed, late, rate-limited or over-budget answer gives the rules'
+ * draft instead, so the user is asked for the rest as without a model.
+ */
+export class LlmExtractor implements DraftExtractor {
+  private readonly rules = new RulesExtractor();
+
+  constructor(
+    private readonly llm: LlmService,
+    private readonly cfg: Pick<LlmConfig, 'maxInputChars'>,
+  ) {}
+
+  async extract(form: FormSpec, text: string, ctx: ExtractContext): Promise<Extraction> {
+    if (fillableFields(form).length === 0) return this.rules.extractSync(form, text, ctx);
+    const sent = redact(Array.from(text).slice(0, this.cfg.maxInputChars).join(''));
+    const scope = { userKey: ctx.userKey ?? 'unknown', chatKey: ctx.chatKey ?? 'unknown' };
+    const r = await this.llm.structured(scope, { name: `fill_${form.id}`, system: systemPrompt(form, ctx), user: userMessage(sent.text), schema: outputSchema(form) });
+    if (!r.ok) return { ...this.rules.extractSync(form, text, ctx), fallback: r.why };
+    const cand: Candidates = { values: {}, unsure: new Set(r.value.unsure) };
+    for (const f of fillableFields(form)) {
+      const v = r.value.fields[f.key];
+      if (typeof v !== 'string' || !v.trim()) continue;
+      const value = restore(v, sent.numbers);
+      // A number the model could not have seen (it only saw placeholders) is invented: drop it.
+      if (inventsNumber(value, text)) continue;
+      cand.values[f.key] = value;
+      if (isFreeText(f) && !grounded(value, text)) cand.unsure.add(f.key);
+    }
+    return { ...fill(form, cand, ctx), source: 'llm' };
+  }
+}
+
+const isFreeText = (f: ReturnType<typeof fillableFields>[number]): boolean => !f.choices && f.schema.safeParse('文字').success;
+
+function inventsNumber(value: string, source: string): boolean {
+  const digits = source.replace(/\D+/g, ' ');
+  return (value.match(/\d{7,}/g) ?? []).some((run) => !digits.includes(run));
+}
+
+/**
+ * A free-text value mostly made of characters of the user's message. A model that writes its own
+ * sentences (or follows an instruction in the text) is not taken at its word: the value becomes a
+ * guess the user confirms.
+ */
+export function grounded(value: string, source: string): boolean {
+  const chars = Array.from(value.replace(/[\s\p{P}]/gu, ''));
+  if (chars.length === 0) return false;
+  const have = new Set(Array.from(source));
+  const hits = chars.filter((c) => have.has(c)).length;
+  return hits / chars.length >= 0.7;
+}
