@@ -108,7 +108,8 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
   const ready = Promise.all([deadlines.seedFromConfig(config.schedule.deadlines), roles.seedFromConfig(configGrants(config.roles))]).then(() => undefined);
 
   const fs = formServices(config, records, forms, roles, opts.blobDir ?? path.join(config.dataDir, 'attachments'));
-  const llm = setupLlm({ env: opts.env ?? process.env, llm: config.llm, timezone: config.timezone, limitStore: new LlmLimitStore(redis, keys), logger });
+  const limitStore = new LlmLimitStore(redis, keys);
+  const llm = setupLlm({ env: opts.env ?? process.env, llm: config.llm, timezone: config.timezone, limitStore, logger });
   // The reminder service sends through the dispatcher, which is built after it.
   let dispatcher: Dispatcher | undefined;
   const reminders = new ReminderService({

@@ -41,7 +41,8 @@ export class BindingStore {
    */
   async bind(chatKey: string, nameField: string, binding: GroupBinding, replace = ''): Promise<BindOutcome> {
     const k = this.keys;
-    const r = toBind(await this.redis.bangfuBind(k.groupBindings(), k.groupBindingNames(), chatKey, nameField, JSON.stringify(binding), replace));
+    const json = JSON.stringify(binding);
+    const r = toBind(await this.redis.bangfuBind(k.groupBindings(), k.groupBindingNames(), chatKey, nameField, json, replace));
     return r.status === 'taken' ? r : { status: 'bound', binding: JSON.parse(r.json) as GroupBinding };
   }
 

@@ -52,7 +52,9 @@ function rewrite(json: string, fix: (o: Record<string, unknown>) => boolean): st
   }
 }
 
-export async function migrateChat(redis: BangfuRedis, keys: Keys, platform: Platform, fromId: string, toId: string): Promise<MigrationResult> {
+export async function migrateChat(
+  redis: BangfuRedis, keys: Keys, platform: Platform, fromId: string, toId: string,
+): Promise<MigrationResult> {
   const from = chatKey(platform, fromId);
   const to = chatKey(platform, toId);
   const result: MigrationResult = { records: 0, drafts: 0, bindings: 0 };

@@ -88,7 +88,8 @@ export class ConversationStore {
   async moveState(from: string, to: string, change: (stateJson: string) => string): Promise<'moved' | 'none' | 'busy'> {
     const current = await this.redis.get(this.keys.convState(from));
     if (current === null) return 'none';
-    return toMove(await this.redis.bangfuMove(this.keys.convState(from), this.keys.convState(to), current, change(current), this.t.stateTtlSec));
+    const [source, target] = [this.keys.convState(from), this.keys.convState(to)];
+    return toMove(await this.redis.bangfuMove(source, target, current, change(current), this.t.stateTtlSec));
   }
 
   /**

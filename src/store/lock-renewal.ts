@@ -7,7 +7,9 @@ import { applied } from './status.js';
  * lock turns out not to be ours; `work` itself is never interrupted (its own deadline ends it).
  * For the dispatcher: wrap the step of a message that may call the model, with its lock key and token.
  */
-export async function withLockRenewal<T>(redis: BangfuRedis, lockKey: string, token: string, ttlMs: number, work: () => Promise<T>): Promise<T> {
+export async function withLockRenewal<T>(
+  redis: BangfuRedis, lockKey: string, token: string, ttlMs: number, work: () => Promise<T>,
+): Promise<T> {
   let held = true;
   const timer = setInterval(() => {
     if (!held) return;

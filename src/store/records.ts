@@ -121,7 +121,8 @@ export class RecordRepository {
   async update(next: StoredRecord, expectRev: number, audit: AuditEntry): Promise<'updated' | 'gone' | 'conflict'> {
     const rec = recordSchema.parse(next);
     const k = this.keys;
-    return toUpdate(await this.redis.bangfuUpdateRecord(k.record(rec.form, rec.id), k.recordAudit(rec.form, rec.id), expectRev, JSON.stringify(rec), JSON.stringify(audit)));
+    const [record, trail] = [k.record(rec.form, rec.id), k.recordAudit(rec.form, rec.id)];
+    return toUpdate(await this.redis.bangfuUpdateRecord(record, trail, expectRev, JSON.stringify(rec), JSON.stringify(audit)));
   }
 
   /** Every kept change of a record, oldest first. */

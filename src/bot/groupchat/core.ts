@@ -64,7 +64,8 @@ export class GroupChat implements OutboundSink {
   constructor(private readonly o: GroupChatOptions) {
     this.now = o.now ?? (() => new Date());
     const gone = o.isGone ? { isGone: o.isGone } : {};
-    this.bindings = new GroupBindings({ store: o.app.bindings, platform: o.platform, groups: o.groups, logger: o.logger, now: this.now, ...gone });
+    const { platform, groups, logger } = o;
+    this.bindings = new GroupBindings({ store: o.app.bindings, platform, groups, logger, now: this.now, ...gone });
     this.outbox = new Outbox(o.app.redis, o.app.keys, o.platform, path.resolve(o.app.config.dataDir, 'outbox', o.platform));
     this.sender = new PacedSender({ ...o.sender, ...o.pacing, outbox: this.outbox, deliver: o.deliver, isReady: o.isReady, logger: o.logger });
     o.app.dispatcher.registerSink(o.platform, this);

@@ -19,7 +19,9 @@ export interface LlmKit {
   describe: string;
 }
 
-export function setupLlm(o: { env: NodeJS.ProcessEnv; llm: LlmConfig; timezone: string; limitStore: LlmLimitStore; logger?: Logger }): LlmKit {
+export function setupLlm(o: {
+  env: NodeJS.ProcessEnv; llm: LlmConfig; timezone: string; limitStore: LlmLimitStore; logger?: Logger;
+}): LlmKit {
   const ep = endpointFromEnv(o.env, o.llm);
   if (!ep) {
     return { extractor: new RulesExtractor(), transcriber: new LlmTranscriber(undefined), describe: '未配置大模型（OPENAI_API_KEY），自由文本按规则识别，语音请改为打字' };
