@@ -23,14 +23,19 @@ import { ReminderService } from './domain/reminders/reminders.js';
 import { Roster } from './domain/reminders/roster.js';
 import { ReminderScheduler } from './domain/reminders/scheduler.js';
 import { formServices } from './flows/commands/wiring.js';
+import { BindingStore } from './store/bindings.js';
 import type { BlobStore } from './store/blobs.js';
 import { ConversationStore } from './store/conversations.js';
+import { CronLeases } from './store/cron-lease.js';
 import { DeadlineRepository } from './store/deadlines.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis.js';
 import { IndicatorRepository } from './store/indicators.js';
 import { createKeys, type Keys } from './store/keys.js';
+import { LlmLimitStore } from './store/llm-limits.js';
 import { RecordRepository } from './store/records.js';
 import { connectRedis, type BangfuRedis } from './store/redis.js';
+import { ReminderClaims } from './store/reminders.js';
+import { GrantStore } from './store/roles.js';
 
 /** Everything a running bot (or an export) needs, built once from config by plain constructor injection. */
 export interface Bot {
@@ -40,6 +45,8 @@ export interface Bot {
   engine: FlowEngine;
   conversations: ConversationStore;
   records: RecordRepository;
+  /** Group bindings (WeChat/QQ): written by the group surfaces, read by reports and role scopes. */
+  bindings: BindingStore;
   blobs: BlobStore;
   roles: RoleService;
   deadlines: DeadlineRepository;
@@ -95,26 +102,25 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
     seenTtlSec: Math.round(config.conversation.dedupeTtlHours * 3600),
   });
   const records = new RecordRepository(redis, keys, forms);
-  const roles = new RoleService(redis, keys, async (chat) => {
-    const json = await redis.hget(keys.groupBindings(), chat);
-    return json ? ((JSON.parse(json) as { region?: string }).region ?? '') : '';
-  });
+  const bindings = new BindingStore(redis, keys);
+  const roles = new RoleService(new GrantStore(redis, keys), (chat) => bindings.regionOf(chat));
   const deadlines = new DeadlineRepository(redis, keys);
   const ready = Promise.all([deadlines.seedFromConfig(config.schedule.deadlines), roles.seedFromConfig(configGrants(config.roles))]).then(() => undefined);
 
   const fs = formServices(config, records, forms, roles, opts.blobDir ?? path.join(config.dataDir, 'attachments'));
-  const llm = setupLlm({ env: opts.env ?? process.env, llm: config.llm, timezone: config.timezone, redis, keys, logger });
+  const limitStore = new LlmLimitStore(redis, keys);
+  const llm = setupLlm({ env: opts.env ?? process.env, llm: config.llm, timezone: config.timezone, limitStore, logger });
   // The reminder service sends through the dispatcher, which is built after it.
   let dispatcher: Dispatcher | undefined;
   const reminders = new ReminderService({
-    redis, keys, deadlines, records, roster: new Roster(records, ['ledger', 'worklog']), forms, logger,
+    claims: new ReminderClaims(redis, keys), bindings, deadlines, records, roster: new Roster(records, ['ledger', 'worklog']), forms, logger,
     ladder: {
       offsets: config.schedule.ladder, overdueEveryDays: config.schedule.overdueEveryDays, overdueMax: config.schedule.overdueMax,
       at: config.schedule.at, quietStart: config.schedule.quietHours.start, quietEnd: config.schedule.quietHours.end,
     },
     notifier: { notify: (target, actions) => dispatcher!.notify(target, actions) },
   });
-  const oversight: OversightDeps = { redis, keys, records, roles, deadlines, reminders, indicators: new IndicatorRepository(redis, keys), forms, config };
+  const oversight: OversightDeps = { bindings, keys, records, roles, deadlines, reminders, indicators: new IndicatorRepository(redis, keys), forms, config };
   const commands = [
     ...fs.commands(baseCommands(roles)),
     progressCommand(oversight), missingCommand(oversight), deadlineCommand(oversight), indicatorsCommand(oversight),
@@ -126,8 +132,8 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
     engine, conversations, records, clock, logger, config, commands: registry, blobs: fs.blobs, checks: fs.checks,
     freeText: new FreeText({ engine, extractor: llm.extractor, transcriber: llm.transcriber, timezone: config.timezone }),
   });
-  const scheduler = new ReminderScheduler(reminders, redis, keys, logger, () => clock.now());
-  return { config, redis, keys, engine, conversations, records, blobs: fs.blobs, roles, deadlines, reminders, scheduler, llm, commands: registry, dispatcher, logger, ready };
+  const scheduler = new ReminderScheduler(reminders, new CronLeases(redis, keys), logger, () => clock.now());
+  return { config, redis, keys, engine, conversations, records, bindings, blobs: fs.blobs, roles, deadlines, reminders, scheduler, llm, commands: registry, dispatcher, logger, ready };
 }
 
 export async function createApp(config: Config, logger: Logger, opts: AssembleOptions = {}): Promise<App> {

@@ -1,10 +1,10 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { createLogger } from '../log/logger.js';
 import { findRedisServer, NO_REDIS_SERVER, startEmbeddedRedis } from '../store/embedded-redis.js';
+import { probeRedis } from '../store/health.js';
 import { checkGroupSurfaces } from '../bot/groupchat/doctor.js';
 import { checkTelegram } from '../bot/telegram/doctor.js';
 
@@ -18,26 +18,15 @@ const bad = (text: string): Check => ({ ok: false, text });
 
 /** Reports persistence as a coordinator needs it: will a confirmed record survive a power cut? */
 async function checkRedis(url: string, label: string): Promise<Check[]> {
-  const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 3000 });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    await r.ping();
-  } catch (e) {
-    r.disconnect();
-    return [bad(`${label} 连不上（${(e as Error).message}）：检查 REDIS_URL 的地址、端口和密码，或确认 Redis 已启动。`)];
-  }
+  const health = await probeRedis(url);
+  if (!health.reachable) return [bad(`${label} 连不上（${health.error}）：检查 REDIS_URL 的地址、端口和密码，或确认 Redis 已启动。`)];
   const out = [pass(`${label} 可以连接`)];
-  try {
-    const aof = ((await r.config('GET', 'appendonly')) as string[])[1];
-    const fsync = ((await r.config('GET', 'appendfsync')) as string[])[1];
-    if (aof !== 'yes') out.push(bad(`${label} 未开启 AOF 持久化，断电会丢失已确认的记录：在 redis.conf 中设置 appendonly yes 与 appendfsync always。`));
-    else if (fsync !== 'always') out.push(pass(`${label} 已开启 AOF（appendfsync ${String(fsync)}，断电最多丢失约 1 秒的数据；要求零丢失可设为 always）`));
-    else out.push(pass(`${label} 已开启 AOF，每次写入都落盘`));
-  } catch {
-    out.push(pass(`${label} 不允许读取 CONFIG（托管 Redis 常见），请在服务商处确认已开启持久化`));
-  }
-  r.disconnect();
+  const p = health.persistence;
+  if (!p) out.push(pass(`${label} 不允许读取 CONFIG（托管 Redis 常见），请在服务商处确认已开启持久化`));
+  else if (p.appendonly !== 'yes') out.push(bad(`${label} 未开启 AOF 持久化，断电会丢失已确认的记录：在 redis.conf 中设置 appendonly yes 与 appendfsync always。`));
+  else if (p.appendfsync !== 'always') {
+    out.push(pass(`${label} 已开启 AOF（appendfsync ${String(p.appendfsync)}，断电最多丢失约 1 秒的数据；要求零丢失可设为 always）`));
+  } else out.push(pass(`${label} 已开启 AOF，每次写入都落盘`));
   return out;
 }
 

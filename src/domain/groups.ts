@@ -1,6 +1,5 @@
-import type { Keys } from '../store/keys.js';
+import type { BindingStore } from '../store/bindings.js';
 import type { RecordRepository } from '../store/records.js';
-import type { BangfuRedis } from '../store/redis.js';
 
 /** A group the bot serves, with where it sits (region, team) when it was bound in config. */
 export interface GroupInfo {
@@ -11,16 +10,11 @@ export interface GroupInfo {
 }
 
 /** Every group the bot knows: bound in config (WeChat/QQ) or with records (any platform). */
-export async function knownGroups(redis: BangfuRedis, keys: Keys, records: RecordRepository): Promise<GroupInfo[]> {
+export async function knownGroups(bindings: BindingStore, records: RecordRepository): Promise<GroupInfo[]> {
   const out = new Map<string, GroupInfo>();
   for (const [chatKey, title] of Object.entries(await records.groupTitles())) out.set(chatKey, { chatKey, title, region: '', team: '' });
-  for (const [chatKey, json] of Object.entries(await redis.hgetall(keys.groupBindings()))) {
-    try {
-      const b = JSON.parse(json) as { name?: string; region?: string; team?: string };
-      out.set(chatKey, { chatKey, title: b.name ?? out.get(chatKey)?.title ?? '', region: b.region ?? '', team: b.team ?? '' });
-    } catch {
-      /* a malformed binding is the binding module's to report */
-    }
+  for (const [chatKey, b] of await bindings.all()) {
+    out.set(chatKey, { chatKey, title: b.name ?? out.get(chatKey)?.title ?? '', region: b.region ?? '', team: b.team ?? '' });
   }
   return [...out.values()];
 }

@@ -2,6 +2,7 @@ import { chatKey } from '../core/ids.js';
 import type { Platform } from '../core/events.js';
 import type { Keys } from './keys.js';
 import type { BangfuRedis } from './redis.js';
+import { Applied } from './status.js';
 
 /**
  * A chat that changes its id (a Telegram group upgraded to a supergroup gets a new one) takes its
@@ -10,66 +11,6 @@ import type { BangfuRedis } from './redis.js';
  * of Telegram's two migration messages arrives, and it finishes what is left and changes nothing else.
  * SCAN is used to find the keys; this runs once in a group's life, never on the message path.
  */
-
-/**
- * moveRecord-3 — re-file one record under the new chat.
- * KEYS: 1 old group index, 2 new group index, 3 record
- * ARGV: 1 record id, 2 score, 3 record JSON as read ('' = record missing), 4 rewritten JSON
- * Returns: 1 moved, 0 the record changed since it was read (read it again)
- */
-const moveRecord3 = `
-local cur = redis.call('GET', KEYS[3])
-if (cur or '') ~= ARGV[3] then return 0 end
-if cur then redis.call('SET', KEYS[3], ARGV[4]) end
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-redis.call('ZREM', KEYS[1], ARGV[1])
-return 1
-`;
-
-/**
- * casState-2 — move (or rewrite in place, when both keys are the same) a conversation state,
- * keeping its expiry, only if it is still what was read and the target holds no other draft.
- * KEYS: 1 source state, 2 target state   ARGV: 1 JSON as read, 2 new JSON
- * Returns: 1 done, 0 source changed, -1 target busy
- */
-const casState2 = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-local ttl = redis.call('PTTL', KEYS[1])
-if KEYS[1] ~= KEYS[2] then
-  if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
-  redis.call('DEL', KEYS[1])
-end
-if ttl > 0 then redis.call('SET', KEYS[2], ARGV[2], 'PX', ttl) else redis.call('SET', KEYS[2], ARGV[2]) end
-return 1
-`;
-
-/**
- * moveField-1 — move a hash field to a new name, rewriting its value; the old name wins only when
- * the new one is not set yet.
- * KEYS: 1 hash   ARGV: 1 old field, 2 new field, 3 value as read, 4 new value
- * Returns: 1 moved, 0 the value changed since it was read
- */
-const moveField1 = `
-if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[3] then return 0 end
-redis.call('HSETNX', KEYS[1], ARGV[2], ARGV[4])
-redis.call('HDEL', KEYS[1], ARGV[1])
-return 1
-`;
-
-interface MigrationRedis extends BangfuRedis {
-  bangfuMoveRecord(...args: (string | number)[]): Promise<number>;
-  bangfuCasState(...args: string[]): Promise<number>;
-  bangfuMoveField(...args: string[]): Promise<number>;
-}
-
-function withScripts(redis: BangfuRedis): MigrationRedis {
-  if (!('bangfuMoveRecord' in redis)) {
-    redis.defineCommand('bangfuMoveRecord', { numberOfKeys: 3, lua: moveRecord3 });
-    redis.defineCommand('bangfuCasState', { numberOfKeys: 2, lua: casState2 });
-    redis.defineCommand('bangfuMoveField', { numberOfKeys: 1, lua: moveField1 });
-  }
-  return redis as MigrationRedis;
-}
 
 export interface MigrationResult {
   records: number;
@@ -89,11 +30,14 @@ async function* scan(redis: BangfuRedis, match: string): AsyncGenerator<string> 
   } while (cursor !== '0');
 }
 
+/** A step's own answer when there was nothing left to do (the key expired or needs no change). */
+const SKIPPED = 2;
+
 /** Retries a compare-and-set step whose input changed under it (a record saved, a draft answered). */
 async function settle(step: () => Promise<number>): Promise<number> {
   for (let i = 0; i < 20; i++) {
     const r = await step();
-    if (r !== 0) return r;
+    if (r !== Applied.No) return r;
   }
   throw new Error('chat migration: a key kept changing; run the migration again');
 }
@@ -108,8 +52,9 @@ function rewrite(json: string, fix: (o: Record<string, unknown>) => boolean): st
   }
 }
 
-export async function migrateChat(base: BangfuRedis, keys: Keys, platform: Platform, fromId: string, toId: string): Promise<MigrationResult> {
-  const redis = withScripts(base);
+export async function migrateChat(
+  redis: BangfuRedis, keys: Keys, platform: Platform, fromId: string, toId: string,
+): Promise<MigrationResult> {
   const from = chatKey(platform, fromId);
   const to = chatKey(platform, toId);
   const result: MigrationResult = { records: 0, drafts: 0, bindings: 0 };
@@ -124,17 +69,17 @@ export async function migrateChat(base: BangfuRedis, keys: Keys, platform: Platf
     const target = moving ? keys.convState(`${enc(platform)}:${enc(toId)}:${userPart}`) : key;
     const r = await settle(async () => {
       const json = await redis.get(key);
-      if (json === null) return 2; // expired or finished meanwhile
+      if (json === null) return SKIPPED; // expired or finished meanwhile
       const fixed = rewrite(json, (o) => {
         const origin = o.origin as { chatId?: unknown } | undefined;
         if (origin?.chatId !== fromId) return false;
         origin.chatId = toId;
         return true;
       });
-      if (!moving && fixed === json) return 2;
+      if (!moving && fixed === json) return SKIPPED;
       return redis.bangfuCasState(key, target, json, fixed);
     });
-    if (r === 1) result.drafts++;
+    if (r === Applied.Yes) result.drafts++;
   }
 
   const idxPrefix = keys.idxGroup('\u0000', from);

@@ -1,26 +1,9 @@
 import { withLockRenewal } from './lock-renewal.js';
 import type { Keys } from './keys.js';
-import type { BangfuRedis, ScriptReply } from './redis.js';
+import type { BangfuRedis } from './redis.js';
+import { toClaim, toCommit, toMove, type ClaimResult, type CommitResult } from './status.js';
 
-export type ClaimResult =
-  | { status: 'ignored' }
-  | { status: 'duplicate' }
-  | { status: 'empty' }
-  | { status: 'queued'; retryInMs: number }
-  /** message null: the head of the inbox is the message just claimed (it is not sent back). */
-  | { status: 'run'; message: string | null; state: string | null };
-
-export type CommitResult =
-  | { status: 'lost' }
-  | { status: 'done'; saved: SaveOutcome }
-  | { status: 'next'; saved: SaveOutcome; message: string; state: string | null };
-
-/**
- * none: nothing to save; new: stored now; existed: the same record id was stored before;
- * amended: a reopened record's new revision was stored; gone / conflict: it was not, because the
- * record was deleted or changed by someone else since it was reopened.
- */
-export type SaveOutcome = 'none' | 'new' | 'existed' | 'amended' | 'gone' | 'conflict';
+export type { ClaimResult, CommitResult, SaveOutcome } from './status.js';
 
 /** A new revision of a stored record, with the audit entry that says what changed. */
 export interface PreparedAmend {
@@ -73,15 +56,15 @@ export class ConversationStore {
   /** Stores the new state (null ends the conversation), saves the record if any, pops the message. */
   async commit(conv: string, token: string, state: string | null, record?: PreparedRecord): Promise<CommitResult> {
     const k = this.keys;
-    const base = [k.convInbox(conv), k.convLock(conv), k.convState(conv)];
-    const args = [token, state ?? '', this.t.stateTtlSec, this.t.lockTtlMs];
+    const [inbox, lock, st] = [k.convInbox(conv), k.convLock(conv), k.convState(conv)];
+    const { stateTtlSec, lockTtlMs } = this.t;
     const r = record
       ? await this.redis.bangfuCommitSave(
-          ...base, k.record(record.form, record.id), k.idxAll(record.form), k.idxGroup(record.form, record.chatKey),
+          inbox, lock, st, k.record(record.form, record.id), k.idxAll(record.form), k.idxGroup(record.form, record.chatKey),
           k.idxUser(record.form, record.userKey), k.groups(),
-          ...args, record.json, record.score, record.id, record.chatKey, record.chatTitle,
+          token, state ?? '', stateTtlSec, lockTtlMs, record.json, record.score, record.id, record.chatKey, record.chatTitle,
         )
-      : await this.redis.bangfuCommit(...base, ...args);
+      : await this.redis.bangfuCommit(inbox, lock, st, token, state ?? '', stateTtlSec, lockTtlMs);
     return toCommit(r);
   }
 
@@ -105,8 +88,8 @@ export class ConversationStore {
   async moveState(from: string, to: string, change: (stateJson: string) => string): Promise<'moved' | 'none' | 'busy'> {
     const current = await this.redis.get(this.keys.convState(from));
     if (current === null) return 'none';
-    const r = await this.redis.bangfuMove(this.keys.convState(from), this.keys.convState(to), current, change(current), this.t.stateTtlSec);
-    return r === 1 ? 'moved' : r === -1 ? 'busy' : 'none';
+    const [source, target] = [this.keys.convState(from), this.keys.convState(to)];
+    return toMove(await this.redis.bangfuMove(source, target, current, change(current), this.t.stateTtlSec));
   }
 
   /**
@@ -117,40 +100,16 @@ export class ConversationStore {
     return withLockRenewal(this.redis, this.keys.convLock(conv), token, this.t.lockTtlMs, work);
   }
 
+  /**
+   * True the first time a platform event id is seen in a chat, in the same key space and for as long
+   * as claim-4's dedupe: for events handled outside a conversation's mailbox (a group's 即将上线 reply).
+   */
+  async firstSight(chat: string, messageId: string): Promise<boolean> {
+    return (await this.redis.set(this.keys.seen(chat, messageId), '1', 'EX', this.t.seenTtlSec, 'NX')) === 'OK';
+  }
+
   /** The stored state of a conversation, for tests and diagnostics; the message path never needs it. */
   async peekState(conv: string): Promise<string | null> {
     return this.redis.get(this.keys.convState(conv));
-  }
-}
-
-function toClaim(r: ScriptReply): ClaimResult {
-  switch (r[0]) {
-    case 'ignored':
-    case 'duplicate':
-    case 'empty':
-      return { status: r[0] };
-    case 'queued':
-    case 'held':
-      return { status: 'queued', retryInMs: Math.max(0, Number(r[1] ?? 0)) };
-    case 'run':
-      return { status: 'run', message: r[1] === null || r[1] === undefined ? null : String(r[1]), state: r[2] === null || r[2] === undefined ? null : String(r[2]) };
-    default:
-      throw new Error(`unexpected claim reply ${String(r[0])}`);
-  }
-}
-
-const SAVED: Record<string, SaveOutcome> = { '0': 'none', '1': 'new', '2': 'existed', '3': 'gone', '4': 'conflict', '5': 'amended' };
-
-function toCommit(r: ScriptReply): CommitResult {
-  const saved = SAVED[String(r[1])] ?? 'none';
-  switch (r[0]) {
-    case 'lost':
-      return { status: 'lost' };
-    case 'done':
-      return { status: 'done', saved };
-    case 'next':
-      return { status: 'next', saved, message: String(r[2]), state: r[3] === null || r[3] === undefined ? null : String(r[3]) };
-    default:
-      throw new Error(`unexpected commit reply ${String(r[0])}`);
   }
 }

@@ -3,7 +3,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChatKind, UserRef } from '../core/events.js';
 import type { Keys } from './keys.js';
-import type { GroupchatRedis } from './groupchat-scripts.js';
+import type { BangfuRedis } from './redis.js';
+import { toOutboxTake } from './status.js';
 
 /** Where one outgoing message goes: a group (optionally @-addressing one member) or a private chat. */
 export interface OutboxTarget {
@@ -48,7 +49,7 @@ export class Outbox {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private readonly redis: GroupchatRedis,
+    private readonly redis: BangfuRedis,
     private readonly keys: Keys,
     readonly account: string,
     private readonly filesDir: string,
@@ -76,11 +77,9 @@ export class Outbox {
   /** Renews this sender's lease and returns the next message (a crashed sender's first). */
   async take(token: string, leaseMs: number): Promise<TakeResult> {
     const k = this.keys;
-    const [status, value] = await this.redis.bangfuOutboxTake(k.outboxQueue(this.account), k.outboxSending(this.account), k.outboxLease(this.account), token, leaseMs);
-    if (status === 'held') return { status: 'held', retryInMs: Math.max(Number(value), 0) };
-    if (status === 'empty') return { status: 'empty' };
-    const raw = String(value);
-    return { status: 'item', raw, item: JSON.parse(raw) as OutboxItem };
+    const a = this.account;
+    const r = toOutboxTake(await this.redis.bangfuOutboxTake(k.outboxQueue(a), k.outboxSending(a), k.outboxLease(a), token, leaseMs));
+    return r.status === 'item' ? { ...r, item: JSON.parse(r.raw) as OutboxItem } : r;
   }
 
   /** Marks a message delivered. */

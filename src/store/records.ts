@@ -3,6 +3,7 @@ import type { FormSpec } from '../flows/engine/form.js';
 import type { PreparedAmend, PreparedRecord } from './conversations.js';
 import type { Keys } from './keys.js';
 import type { BangfuRedis } from './redis.js';
+import { toUpdate } from './status.js';
 
 export const RECORD_VERSION = 1;
 
@@ -119,8 +120,9 @@ export class RecordRepository {
   /** Stores a change made outside a draft (a sign-off step) if the record is still at `expectRev`. */
   async update(next: StoredRecord, expectRev: number, audit: AuditEntry): Promise<'updated' | 'gone' | 'conflict'> {
     const rec = recordSchema.parse(next);
-    const r = await this.redis.bangfuUpdateRecord(this.keys.record(rec.form, rec.id), this.keys.recordAudit(rec.form, rec.id), expectRev, JSON.stringify(rec), JSON.stringify(audit));
-    return r === 5 ? 'updated' : r === 3 ? 'gone' : 'conflict';
+    const k = this.keys;
+    const [record, trail] = [k.record(rec.form, rec.id), k.recordAudit(rec.form, rec.id)];
+    return toUpdate(await this.redis.bangfuUpdateRecord(record, trail, expectRev, JSON.stringify(rec), JSON.stringify(audit)));
   }
 
   /** Every kept change of a record, oldest first. */

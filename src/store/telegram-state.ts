@@ -2,25 +2,6 @@ import { chatKey } from '../core/ids.js';
 import type { Keys } from './keys.js';
 import type { BangfuRedis } from './redis.js';
 
-/**
- * take-1 — hand out a user's live keyboard once, and only for the message it belongs to, so a
- * double tap or a tap on an older question cannot answer the next one.
- * KEYS: 1 live keyboard   ARGV: 1 message id
- * Returns: the JSON list of button values, or nil (no keyboard, or it belongs to another message)
- */
-const take1 = `
-local v = redis.call('GET', KEYS[1])
-if not v then return false end
-local sep = string.find(v, '|', 1, true)
-if not sep or string.sub(v, 1, sep - 1) ~= ARGV[1] then return false end
-redis.call('DEL', KEYS[1])
-return string.sub(v, sep + 1)
-`;
-
-interface WithTake extends BangfuRedis {
-  bangfuTgTakeKeyboard(key: string, messageId: string): Promise<string | null>;
-}
-
 export interface TelegramStateOptions {
   botId: string;
   /** How long keyboards and prompt owners are remembered: as long as a draft lives. */
@@ -36,12 +17,8 @@ export interface TelegramStateOptions {
  */
 export class TelegramState {
   private readonly inactive = new Set<string>();
-  private readonly redis: WithTake;
 
-  constructor(redis: BangfuRedis, private readonly keys: Keys, private readonly o: TelegramStateOptions) {
-    this.redis = redis as WithTake;
-    if (!('bangfuTgTakeKeyboard' in redis)) redis.defineCommand('bangfuTgTakeKeyboard', { numberOfKeys: 1, lua: take1 });
-  }
+  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys, private readonly o: TelegramStateOptions) {}
 
   private ck(chatId: string): string {
     return chatKey('telegram', chatId);
@@ -83,7 +60,7 @@ export class TelegramState {
 
   /** The values of the keyboard on `messageId` if it is the user's current one; it is used up. */
   async takeKeyboard(chatId: string, userId: string, messageId: number): Promise<string[] | undefined> {
-    const raw = await this.redis.bangfuTgTakeKeyboard(this.keys.liveKeyboard(this.ck(chatId), userId), String(messageId));
+    const raw = await this.redis.bangfuTakeKeyboard(this.keys.liveKeyboard(this.ck(chatId), userId), String(messageId));
     if (raw === null) return undefined;
     const values: unknown = JSON.parse(raw);
     return Array.isArray(values) ? values.map(String) : undefined;

@@ -15,6 +15,7 @@ import { ConversationStore } from '../../src/store/conversations.js';
 import { createKeys, type Keys } from '../../src/store/keys.js';
 import { RecordRepository } from '../../src/store/records.js';
 import { connectRedis, type BangfuRedis } from '../../src/store/redis.js';
+import { GrantStore } from '../../src/store/roles.js';
 import { OpenAIStub, completion, type Responder } from '../helpers/openai-stub.js';
 import { CTX, stubService } from '../helpers/llm-support.js';
 
@@ -175,7 +176,7 @@ describe('/summary in chat', () => {
   });
   // A group's summary is for its team leader (or a coordinator); ALICE leads 光东村帮扶群 unless a test says otherwise.
   const run = async (args: string, over: Partial<InboundEvent> = {}, roles: Record<string, GrantInput[]> = { 'test:u-alice': [{ role: 'team-leader', groups: ['test:g1'] }] }): Promise<OutboundAction[]> => {
-    const grants = new RoleService(redis, keys, async () => '');
+    const grants = new RoleService(new GrantStore(redis, keys), async () => '');
     await grants.seedFromConfig(roles);
     const r = await makeSummaryCommand({ roles: grants }).run({ ev: ev(`/summary ${args}`, over), args, now: CTX.now, config: config(), records, state: null });
     return Array.isArray(r) ? r : r.replies;

@@ -5,6 +5,7 @@ import { LlmExtractor } from '../../src/flows/extract/extract.js';
 import { LlmLimits } from '../../src/llm/limits.js';
 import { fillableFields } from '../../src/flows/extract/prompt.js';
 import { createKeys, type Keys } from '../../src/store/keys.js';
+import { LlmLimitStore } from '../../src/store/llm-limits.js';
 import { connectRedis, type BangfuRedis } from '../../src/store/redis.js';
 import { OpenAIStub, completion, filled } from '../helpers/openai-stub.js';
 import { CTX, stubService, testConfig } from '../helpers/llm-support.js';
@@ -34,7 +35,7 @@ afterEach(async () => {
 });
 
 const limits = (over: { perUserPerMinute?: number; globalPerMinute?: number; dailyTokenBudget?: number } = {}): LlmLimits =>
-  new LlmLimits(redis, keys, { perUserPerMinute: 100, globalPerMinute: 1000, dailyTokenBudget: 0, ...over }, 'Asia/Shanghai', clock);
+  new LlmLimits(new LlmLimitStore(redis, keys), { perUserPerMinute: 100, globalPerMinute: 1000, dailyTokenBudget: 0, ...over }, 'Asia/Shanghai', clock);
 
 const A = { userKey: 'test:alice', chatKey: 'test:g1' };
 const B = { userKey: 'test:bob', chatKey: 'test:g2' };
@@ -59,7 +60,7 @@ describe('rate limits and budget in Redis', () => {
   it('holds across processes: two limiter instances share the counts', async () => {
     const one = limits({ perUserPerMinute: 1 });
     const other = connectRedis(inject('redisUrl'));
-    const two = new LlmLimits(other, keys, { perUserPerMinute: 1, globalPerMinute: 100, dailyTokenBudget: 0 }, 'Asia/Shanghai', clock);
+    const two = new LlmLimits(new LlmLimitStore(other, keys), { perUserPerMinute: 1, globalPerMinute: 100, dailyTokenBudget: 0 }, 'Asia/Shanghai', clock);
     expect((await one.admit(A)).ok).toBe(true);
     expect(await two.admit(A)).toEqual({ ok: false, why: 'user' });
     await other.quit();

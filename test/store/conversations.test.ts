@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { makeHarness, type Harness } from '../helpers/harness.js';
+import { LEDGER_RUN, makeHarness, say, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -62,5 +62,15 @@ describe('ConversationStore on real Redis', () => {
     expect(await c.kick('conv', 'rescuer')).toEqual({ status: 'run', message: 'first', state: null });
     expect(await c.commit('conv', 'dead', '{"x":1}')).toEqual({ status: 'lost' });
     expect(await c.commit('conv', 'rescuer', '{"x":2}')).toEqual({ status: 'next', saved: 'none', message: 'second', state: '{"x":2}' });
+  });
+
+  it('costs two Redis round trips per message of a form: claim, then commit', async () => {
+    h = makeHarness();
+    await say(h, LEDGER_RUN.slice(0, 2)); // scripts loaded on the server, the draft open
+    const sent: string[] = [];
+    const send = h.redis.sendCommand.bind(h.redis);
+    h.redis.sendCommand = ((...a: Parameters<typeof send>) => (sent.push(a[0].name), send(...a))) as typeof send;
+    await say(h, LEDGER_RUN.slice(2, 6));
+    expect(sent).toEqual(Array.from({ length: 4 }, () => ['evalsha', 'evalsha']).flat());
   });
 });

@@ -1,8 +1,9 @@
 import { chatKey } from '../../core/ids.js';
 import type { Platform } from '../../core/events.js';
 import type { Logger } from '../../log/logger.js';
-import type { Keys } from '../../store/keys.js';
-import type { GroupchatRedis } from '../../store/groupchat-scripts.js';
+import type { BindingStore, GroupBinding } from '../../store/bindings.js';
+
+export type { GroupBinding } from '../../store/bindings.js';
 
 /** One group of the config: where the bot works, and for which region and team. */
 export interface GroupSpec {
@@ -13,20 +14,9 @@ export interface GroupSpec {
   team: string;
 }
 
-/** A group chat bound to a config entry; reports by region/team read these from Redis. */
-export interface GroupBinding {
-  platform: string;
-  chatId: string;
-  name: string;
-  region: string;
-  team: string;
-  /** ISO time of the first binding. */
-  boundAt: string;
-}
-
 export interface GroupBindingsOptions {
-  redis: GroupchatRedis;
-  keys: Keys;
+  /** Where bindings are kept (Redis, shared by every process). */
+  store: BindingStore;
   platform: Platform;
   groups: readonly GroupSpec[];
   logger: Logger;
@@ -48,16 +38,14 @@ export interface GroupBindingsOptions {
 export class GroupBindings {
   private readonly byChat = new Map<string, GroupBinding>();
   private readonly warned = new Set<string>();
-  private readonly redis: GroupchatRedis;
-  private readonly keys: Keys;
+  private readonly store: BindingStore;
   private readonly platform: Platform;
   private readonly groups: readonly GroupSpec[];
   private readonly logger: Logger;
   private readonly now: () => Date;
 
   constructor(private readonly o: GroupBindingsOptions) {
-    this.redis = o.redis;
-    this.keys = o.keys;
+    this.store = o.store;
     this.platform = o.platform;
     this.groups = o.groups;
     this.logger = o.logger;
@@ -71,7 +59,7 @@ export class GroupBindings {
         await this.bind(g.id, g, false);
         continue;
       }
-      const owner = await this.redis.hget(this.keys.groupBindingNames(), this.nameField(g.name));
+      const owner = await this.store.nameOwner(this.nameField(g.name));
       const chatId = owner ? await this.chatIdOf(owner) : undefined;
       if (chatId) await this.bind(chatId, g, true);
     }
@@ -84,11 +72,10 @@ export class GroupBindings {
     const byId = this.groups.find((g) => g.id === chatId);
     if (byId) return this.bind(chatId, byId, false);
     // Bound by another process since our sync (possibly renamed since): trust its claim.
-    const stored = await this.redis.hget(this.keys.groupBindings(), chatKey(this.platform, chatId));
-    if (stored) {
-      const b = JSON.parse(stored) as GroupBinding;
+    const b = await this.store.get(chatKey(this.platform, chatId));
+    if (b) {
       const spec = this.groups.find((g) => !g.id && g.name === b.name);
-      if (spec && (await this.redis.hget(this.keys.groupBindingNames(), this.nameField(spec.name))) === chatKey(this.platform, chatId)) {
+      if (spec && (await this.store.nameOwner(this.nameField(spec.name))) === chatKey(this.platform, chatId)) {
         return this.bind(chatId, spec, true);
       }
     }
@@ -116,9 +103,9 @@ export class GroupBindings {
   private async bind(chatId: string, spec: GroupSpec, byName: boolean, replace = ''): Promise<GroupBinding | undefined> {
     const key = chatKey(this.platform, chatId);
     const fresh: GroupBinding = { platform: this.platform, chatId, name: spec.name, region: spec.region, team: spec.team, boundAt: this.now().toISOString() };
-    const [status, value] = await this.redis.bangfuBind(this.keys.groupBindings(), this.keys.groupBindingNames(), key, byName ? this.nameField(spec.name) : '', JSON.stringify(fresh), replace);
-    if (status === 'taken') {
-      const owner = String(value);
+    const r = await this.store.bind(key, byName ? this.nameField(spec.name) : '', fresh, replace);
+    if (r.status === 'taken') {
+      const owner = r.owner;
       const ownerId = await this.chatIdOf(owner);
       if (!replace && this.o.isGone && (ownerId === undefined || (await this.o.isGone(ownerId)))) {
         this.logger.warn({ platform: this.platform, name: spec.name, from: ownerId, to: chatId }, 'group re-bound: its old chat id no longer exists (new login session)');
@@ -128,15 +115,14 @@ export class GroupBindings {
       this.warnOnce(chatId, 'another group was already bound under this name; this one is not served', { name: spec.name, boundTo: owner });
       return undefined;
     }
-    const binding = JSON.parse(String(value)) as GroupBinding;
+    const binding = r.binding;
     if (!this.byChat.has(chatId)) this.logger.info({ platform: this.platform, chatId, name: binding.name, region: binding.region, team: binding.team }, 'group bound');
     this.byChat.set(chatId, binding);
     return binding;
   }
 
   private async chatIdOf(key: string): Promise<string | undefined> {
-    const stored = await this.redis.hget(this.keys.groupBindings(), key);
-    return stored ? (JSON.parse(stored) as GroupBinding).chatId : undefined;
+    return (await this.store.get(key))?.chatId;
   }
 
   private nameField(name: string): string {

@@ -11,7 +11,6 @@ import { leadingWord } from './address.js';
 import { GroupBindings, type GroupBinding, type GroupSpec } from './binding.js';
 import { Outbox, type OutboxBody, type OutboxItem, type OutboxTarget } from '../../store/outbox.js';
 import { renderActions, uniqueUsers } from './render.js';
-import { withGroupchatScripts } from '../../store/groupchat-scripts.js';
 import { PacedSender, type PacingOptions, type SenderOptions } from './sender.js';
 
 /** A chat message as a group surface decoded it, before bangfu decides whether it is for the bot. */
@@ -32,7 +31,7 @@ export type ReceiveOutcome = 'dispatched' | 'ignored' | 'duplicate' | 'unbound' 
 
 export interface GroupChatOptions {
   platform: Platform;
-  app: Pick<App, 'dispatcher' | 'engine' | 'redis' | 'keys' | 'config' | 'commands'>;
+  app: Pick<App, 'dispatcher' | 'engine' | 'redis' | 'keys' | 'config' | 'commands' | 'conversations' | 'bindings'>;
   groups: readonly GroupSpec[];
   pacing: PacingOptions;
   /** Sends one queued message on the platform. */
@@ -63,10 +62,11 @@ export class GroupChat implements OutboundSink {
   }
 
   constructor(private readonly o: GroupChatOptions) {
-    const redis = withGroupchatScripts(o.app.redis);
     this.now = o.now ?? (() => new Date());
-    this.bindings = new GroupBindings({ redis, keys: o.app.keys, platform: o.platform, groups: o.groups, logger: o.logger, now: this.now, ...(o.isGone ? { isGone: o.isGone } : {}) });
-    this.outbox = new Outbox(redis, o.app.keys, o.platform, path.resolve(o.app.config.dataDir, 'outbox', o.platform));
+    const gone = o.isGone ? { isGone: o.isGone } : {};
+    const { platform, groups, logger } = o;
+    this.bindings = new GroupBindings({ store: o.app.bindings, platform, groups, logger, now: this.now, ...gone });
+    this.outbox = new Outbox(o.app.redis, o.app.keys, o.platform, path.resolve(o.app.config.dataDir, 'outbox', o.platform));
     this.sender = new PacedSender({ ...o.sender, ...o.pacing, outbox: this.outbox, deliver: o.deliver, isReady: o.isReady, logger: o.logger });
     o.app.dispatcher.registerSink(o.platform, this);
   }
@@ -171,9 +171,7 @@ export class GroupChat implements OutboundSink {
 
   /** First sight of a platform event id in this chat (the dispatcher's own dedupe key space). */
   private async once(chatId: string, eventId: string): Promise<boolean> {
-    const ttl = Math.round(this.o.app.config.conversation.dedupeTtlHours * 3600);
-    const r = await this.o.app.redis.set(this.o.app.keys.seen(chatKey(this.o.platform, chatId), eventId), '1', 'EX', ttl, 'NX');
-    return r === 'OK';
+    return this.o.app.conversations.firstSight(chatKey(this.o.platform, chatId), eventId);
   }
 }
 

@@ -2,10 +2,10 @@ import type { ChatRef, OutboundAction, Platform, UserRef } from '../../core/even
 import type { FormSpec } from '../../flows/engine/form.js';
 import { knownGroups } from '../groups.js';
 import type { Logger } from '../../log/logger.js';
+import type { BindingStore } from '../../store/bindings.js';
 import type { DeadlineRepository } from '../../store/deadlines.js';
-import type { Keys } from '../../store/keys.js';
 import type { RecordRepository } from '../../store/records.js';
-import type { BangfuRedis } from '../../store/redis.js';
+import type { ReminderClaims } from '../../store/reminders.js';
 import { scheduleText } from '../../text/schedule.js';
 import type { Deadline } from './deadline.js';
 import { currentRung, rungs, type LadderConfig } from './ladder.js';
@@ -24,8 +24,10 @@ export interface SentReminder {
 }
 
 export interface ReminderDeps {
-  redis: BangfuRedis;
-  keys: Keys;
+  /** Exactly-once claims of the rungs sent. */
+  claims: ReminderClaims;
+  /** Where the bound groups (and their titles) come from. */
+  bindings: BindingStore;
   deadlines: DeadlineRepository;
   records: RecordRepository;
   roster: Roster;
@@ -35,7 +37,6 @@ export interface ReminderDeps {
   logger: Logger;
 }
 
-const YEAR_SECONDS = 400 * 86_400;
 const byPinyin = new Intl.Collator('zh-CN');
 
 /** chatKey is `platform:chatId`, both URI-encoded (core/ids.ts). */
@@ -60,14 +61,13 @@ export class ReminderService {
 
   async tick(now: Date): Promise<SentReminder[]> {
     const sent: SentReminder[] = [];
-    const groups = new Map((await knownGroups(this.d.redis, this.d.keys, this.d.records)).map((g) => [g.chatKey, g.title]));
+    const groups = new Map((await knownGroups(this.d.bindings, this.d.records)).map((g) => [g.chatKey, g.title]));
     for (const deadline of await this.d.deadlines.list()) {
       const rung = currentRung(rungs(deadline.due, deadline.timezone, this.d.ladder), now, deadline.timezone, this.d.ladder);
       if (!rung) continue;
       const targets = deadline.groups.includes('*') ? [...groups.keys()] : deadline.groups;
       for (const chatKey of targets) {
-        const claimed = await this.d.redis.set(this.d.keys.reminderSent(`${deadline.id}@${deadline.due}`, chatKey, rung.name), String(now.getTime()), 'EX', YEAR_SECONDS, 'NX');
-        if (claimed !== 'OK') continue;
+        if (!(await this.d.claims.claim(deadline.id, deadline.due, chatKey, rung.name, now))) continue;
         try {
           const r = await this.remind(deadline, chatKey, groups.get(chatKey) ?? '', rung.offset);
           if (r) sent.push({ deadline: deadline.id, chatKey, rung: rung.name, missing: r });

@@ -1,8 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../../log/logger.js';
-import type { Keys } from '../../store/keys.js';
-import type { BangfuRedis } from '../../store/redis.js';
-import { redisRunCoordinator } from './coordinator.js';
+import type { CronLeases } from '../../store/cron-lease.js';
+import { leaseRunCoordinator } from './coordinator.js';
 import type { ReminderService } from './reminders.js';
 
 /**
@@ -16,8 +15,7 @@ export class ReminderScheduler {
 
   constructor(
     private readonly service: ReminderService,
-    private readonly redis: BangfuRedis,
-    private readonly keys: Keys,
+    private readonly leases: CronLeases,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -27,7 +25,7 @@ export class ReminderScheduler {
     this.task = cron.schedule('* * * * *', () => this.pass(), {
       name: 'bangfu-reminders',
       distributed: true,
-      runCoordinator: redisRunCoordinator(this.redis, this.keys),
+      runCoordinator: leaseRunCoordinator(this.leases),
       distributedLease: 120_000,
       noOverlap: true,
       // A timer must not keep a finished console session alive.

@@ -1,6 +1,5 @@
 import type { RoleLookup } from './lookup.js';
-import type { Keys } from '../../store/keys.js';
-import type { BangfuRedis } from '../../store/redis.js';
+import type { GrantStore } from '../../store/roles.js';
 import { grantSchema, isUnscoped, type Grant, type GrantInput, type RoleName } from './model.js';
 import { POLICY, type Action } from './policy.js';
 
@@ -10,14 +9,14 @@ export type Decision = { ok: true } | { ok: false; reason: 'no-role' | 'out-of-s
 export type RegionOf = (chatKey: string) => Promise<string>;
 
 /**
- * Role grants kept in Redis (one hash per user), seeded from config and changed by an admin in chat,
+ * Role grants kept in Redis (one hash per user, src/store/roles.ts), seeded from config and changed by an admin in chat,
  * and the one `authorize` every command asks. A decision names why it failed so the bot can say so.
  */
 export class RoleService implements RoleLookup {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys, private readonly regionOf: RegionOf) {}
+  constructor(private readonly store: GrantStore, private readonly regionOf: RegionOf) {}
 
   async grantsOf(userKey: string): Promise<Grant[]> {
-    const raw = await this.redis.hvals(this.keys.roleGrants(userKey));
+    const raw = await this.store.list(userKey);
     return raw.map((j) => grantSchema.parse(JSON.parse(j)));
   }
 
@@ -31,23 +30,22 @@ export class RoleService implements RoleLookup {
 
   async grant(userKey: string, input: GrantInput): Promise<Grant> {
     const g = grantSchema.parse(input);
-    await this.redis.hset(this.keys.roleGrants(userKey), grantId(g), JSON.stringify(g));
-    await this.redis.sadd(this.keys.roleUsers(), userKey);
+    await this.store.put(userKey, grantId(g), JSON.stringify(g));
     return g;
   }
 
   async revoke(userKey: string, role: RoleName): Promise<number> {
-    const grants = await this.redis.hgetall(this.keys.roleGrants(userKey));
+    const grants = await this.store.entries(userKey);
     const ids = Object.entries(grants).filter(([, j]) => grantSchema.parse(JSON.parse(j)).role === role).map(([id]) => id);
-    return ids.length ? this.redis.hdel(this.keys.roleGrants(userKey), ...ids) : 0;
+    return this.store.remove(userKey, ids);
   }
 
   /** Config grants are the baseline; grants made in chat (by someone other than 'config') are kept. */
   async seedFromConfig(map: Readonly<Record<string, readonly GrantInput[]>>): Promise<void> {
     for (const [userKey, list] of Object.entries(map)) {
-      const existing = await this.redis.hgetall(this.keys.roleGrants(userKey));
+      const existing = await this.store.entries(userKey);
       const stale = Object.entries(existing).filter(([, j]) => grantSchema.parse(JSON.parse(j)).by === 'config').map(([id]) => id);
-      if (stale.length) await this.redis.hdel(this.keys.roleGrants(userKey), ...stale);
+      await this.store.remove(userKey, stale);
       for (const g of list) await this.grant(userKey, { ...g, by: 'config' });
     }
   }

@@ -6,17 +6,17 @@ import { knownGroups, type GroupInfo } from '../../domain/groups.js';
 import type { RoleService } from '../../domain/roles/service.js';
 import type { Action } from '../../domain/roles/policy.js';
 import type { ReminderService } from '../../domain/reminders/reminders.js';
+import type { BindingStore } from '../../store/bindings.js';
 import type { DeadlineRepository } from '../../store/deadlines.js';
 import type { IndicatorRepository } from '../../store/indicators.js';
 import type { Keys } from '../../store/keys.js';
 import type { RecordRepository } from '../../store/records.js';
-import type { BangfuRedis } from '../../store/redis.js';
 import { progressText as t } from '../../text/progress.js';
 import type { CommandContext } from './command.js';
 
 /** What the coordinators' commands (progress, missing, deadlines, 两数, roles) work with. */
 export interface OversightDeps {
-  redis: BangfuRedis;
+  bindings: BindingStore;
   keys: Keys;
   records: RecordRepository;
   roles: RoleService;
@@ -38,7 +38,7 @@ export function asker(ctx: CommandContext): { me: string; here: string | undefin
 }
 
 export async function groupsOf(d: OversightDeps): Promise<GroupInfo[]> {
-  return knownGroups(d.redis, d.keys, d.records);
+  return knownGroups(d.bindings, d.records);
 }
 
 /** The refusal for a denied action, saying whether the role or the scope was missing. */

@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from '../../log/logger.js';
-import type { Keys } from '../../store/keys.js';
+import type { LlmLimitStore } from '../../store/llm-limits.js';
 import { endpointFromEnv } from '../../llm/client.js';
 import type { LlmConfig } from '../../llm/config.js';
 import { LlmExtractor, type DraftExtractor } from './extract.js';
@@ -20,12 +19,14 @@ export interface LlmKit {
   describe: string;
 }
 
-export function setupLlm(o: { env: NodeJS.ProcessEnv; llm: LlmConfig; timezone: string; redis: Redis; keys: Keys; logger?: Logger }): LlmKit {
+export function setupLlm(o: {
+  env: NodeJS.ProcessEnv; llm: LlmConfig; timezone: string; limitStore: LlmLimitStore; logger?: Logger;
+}): LlmKit {
   const ep = endpointFromEnv(o.env, o.llm);
   if (!ep) {
     return { extractor: new RulesExtractor(), transcriber: new LlmTranscriber(undefined), describe: '未配置大模型（OPENAI_API_KEY），自由文本按规则识别，语音请改为打字' };
   }
-  const limits = new LlmLimits(o.redis, o.keys, o.llm, o.timezone);
+  const limits = new LlmLimits(o.limitStore, o.llm, o.timezone);
   const service = new LlmService(ep, o.llm, limits, o.logger);
   return {
     extractor: new LlmExtractor(service, o.llm),

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { GroupBindings, type GroupSpec } from '../../../src/bot/groupchat/binding.js';
-import { withGroupchatScripts } from '../../../src/store/groupchat-scripts.js';
 import { createLogger } from '../../../src/log/logger.js';
+import { BindingStore } from '../../../src/store/bindings.js';
 import { createKeys } from '../../../src/store/keys.js';
 import { connectRedis } from '../../../src/store/redis.js';
 import { LogCapture } from './app.js';
 
 const prefix = `test-${randomUUID()}:`;
-const redis = withGroupchatScripts(connectRedis(inject('redisUrl')));
+const redis = connectRedis(inject('redisUrl'));
 const keys = createKeys(prefix);
+const store = new BindingStore(redis, keys);
 const logs = new LogCapture();
 
 afterAll(async () => {
@@ -22,7 +23,7 @@ afterEach(async () => {
 
 /** A process's view of the bindings under the given config (a restart = a new instance). */
 const open = (groups: GroupSpec[], platform = 'wechat', isGone?: (id: string) => Promise<boolean>): GroupBindings =>
-  new GroupBindings({ redis, keys, platform, groups, logger: createLogger('debug', logs), now: () => new Date('2026-11-23T02:00:00Z'), ...(isGone ? { isGone } : {}) });
+  new GroupBindings({ store, platform, groups, logger: createLogger('debug', logs), now: () => new Date('2026-11-23T02:00:00Z'), ...(isGone ? { isGone } : {}) });
 
 describe('group bindings', () => {
   it('an entry without an id binds the first group seen with its name, by room id, and keeps it after a rename', async () => {
@@ -45,7 +46,7 @@ describe('group bindings', () => {
     await first.sync();
     expect(await first.resolve('734512998')).toMatchObject({ region: '龙井市', boundAt: '2026-11-23T02:00:00.000Z' });
     expect(await first.resolve('111111111', '光东村帮扶群')).toBeUndefined();
-    const edited = new GroupBindings({ redis, keys, platform: 'qq', groups: [{ id: '734512998', name: '光东村帮扶群', region: '龙井市东盛涌镇', team: '水稻队' }], logger: createLogger('silent'), now: () => new Date('2026-12-01T00:00:00Z') });
+    const edited = new GroupBindings({ store, platform: 'qq', groups: [{ id: '734512998', name: '光东村帮扶群', region: '龙井市东盛涌镇', team: '水稻队' }], logger: createLogger('silent'), now: () => new Date('2026-12-01T00:00:00Z') });
     await edited.sync();
     const stored = JSON.parse((await redis.hget(keys.groupBindings(), 'qq:734512998'))!) as Record<string, string>;
     expect(stored).toMatchObject({ region: '龙井市东盛涌镇', team: '水稻队', boundAt: '2026-11-23T02:00:00.000Z' });

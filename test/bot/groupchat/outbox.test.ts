@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { Outbox, type OutboxItem } from '../../../src/store/outbox.js';
-import { withGroupchatScripts, type GroupchatRedis } from '../../../src/store/groupchat-scripts.js';
 import { PacedSender, pacingDelay, PermanentSendError, type SenderOptions } from '../../../src/bot/groupchat/sender.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { createKeys, type Keys } from '../../../src/store/keys.js';
-import { connectRedis } from '../../../src/store/redis.js';
+import { connectRedis, type BangfuRedis } from '../../../src/store/redis.js';
 import { LogCapture, waitUntil } from './app.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -19,8 +18,8 @@ afterEach(async () => {
 const prefix = (): string => `test-${randomUUID()}:`;
 
 /** One "process": its own Redis connection, the outbox of `account`, files under `dir`. */
-function proc(p: string, account: string, dir: string): { redis: GroupchatRedis; keys: Keys; outbox: Outbox } {
-  const redis = withGroupchatScripts(connectRedis(inject('redisUrl')));
+function proc(p: string, account: string, dir: string): { redis: BangfuRedis; keys: Keys; outbox: Outbox } {
+  const redis = connectRedis(inject('redisUrl'));
   const keys = createKeys(p);
   cleanups.push(async () => {
     if (redis.status === 'ready') {

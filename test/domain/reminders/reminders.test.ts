@@ -5,8 +5,10 @@ import { createLogger } from '../../../src/log/logger.js';
 import type { LadderConfig } from '../../../src/domain/reminders/ladder.js';
 import { ReminderService } from '../../../src/domain/reminders/reminders.js';
 import { Roster } from '../../../src/domain/reminders/roster.js';
+import { BindingStore } from '../../../src/store/bindings.js';
 import { DeadlineRepository } from '../../../src/store/deadlines.js';
 import { createKeys } from '../../../src/store/keys.js';
+import { ReminderClaims } from '../../../src/store/reminders.js';
 import { makeHarness, type Harness } from '../../helpers/harness.js';
 import { Child } from '../../helpers/child.js';
 import { expert, seedRecord } from '../../helpers/seed.js';
@@ -23,7 +25,7 @@ afterEach(async () => {
 function service(h: Harness): ReminderService {
   const keys = createKeys(h.prefix);
   return new ReminderService({
-    redis: h.redis, keys, deadlines: new DeadlineRepository(h.redis, keys), records: h.records,
+    claims: new ReminderClaims(h.redis, keys), bindings: new BindingStore(h.redis, keys), deadlines: new DeadlineRepository(h.redis, keys), records: h.records,
     roster: new Roster(h.records, ['ledger']), forms: allForms, ladder, logger: createLogger('silent'),
     notifier: { notify: (t, actions) => h.dispatcher.notify(t, actions) },
   });

@@ -3,13 +3,14 @@ import { LEVELS } from '../../../src/domain/roles/model.js';
 import { ACTIONS, POLICY } from '../../../src/domain/roles/policy.js';
 import { RoleService } from '../../../src/domain/roles/service.js';
 import { createKeys } from '../../../src/store/keys.js';
+import { GrantStore } from '../../../src/store/roles.js';
 import { makeHarness, type Harness } from '../../helpers/harness.js';
 
 let h: Harness;
 afterEach(async () => h?.close());
 
 const REGIONS: Record<string, string> = { 'test:longjing': '吉林省延边州龙井市', 'test:helong': '吉林省延边州和龙市', 'test:changchun': '吉林省长春市' };
-const service = (x: Harness) => new RoleService(x.redis, createKeys(x.prefix), async (k) => REGIONS[k] ?? '');
+const service = (x: Harness) => new RoleService(new GrantStore(x.redis, createKeys(x.prefix)), async (k) => REGIONS[k] ?? '');
 
 /** Each level gets the scope that level naturally has; "in" is a group inside it, "out" one outside. */
 const SCOPES: Record<(typeof LEVELS)[number], { grant: { groups?: string[]; regions?: string[] }; inside: string; outside?: string }> = {

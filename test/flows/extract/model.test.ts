@@ -5,6 +5,7 @@ import { endpointFromEnv } from '../../../src/llm/client.js';
 import { RulesExtractor } from '../../../src/flows/extract/rules.js';
 import { setupLlm } from '../../../src/flows/extract/setup.js';
 import { createKeys } from '../../../src/store/keys.js';
+import { LlmLimitStore } from '../../../src/store/llm-limits.js';
 import { connectRedis } from '../../../src/store/redis.js';
 import { LlmExtractor } from '../../../src/flows/extract/extract.js';
 import { fillableFields } from '../../../src/flows/extract/prompt.js';
@@ -43,7 +44,7 @@ describe('endpoint from env', () => {
 
   it('sets the app up on rules without a key, and on the model with one', async () => {
     const redis = connectRedis(inject('redisUrl'));
-    const base = { llm: testConfig(), timezone: 'Asia/Shanghai', redis, keys: createKeys('test-setup:') };
+    const base = { llm: testConfig(), timezone: 'Asia/Shanghai', limitStore: new LlmLimitStore(redis, createKeys('test-setup:')) };
     const off = setupLlm({ ...base, env: {} });
     expect(off.extractor).toBeInstanceOf(RulesExtractor);
     expect(off.service).toBeUndefined();
