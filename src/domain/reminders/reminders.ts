@@ -1,5 +1,4 @@
 import type { ChatRef, OutboundAction, Platform, UserRef } from '../../core/events.js';
-import type { FormSpec } from '../../flows/engine/form.js';
 import { knownGroups } from '../groups.js';
 import type { Logger } from '../../log/logger.js';
 import type { DeadlineRepository } from '../../store/deadlines.js';
@@ -23,13 +22,19 @@ export interface SentReminder {
   missing: string[];
 }
 
+/** What a reminder needs of a form: the words that open it, the first shown as the way to start. */
+export interface ReminderForm {
+  id: string;
+  triggers: readonly string[];
+}
+
 export interface ReminderDeps {
   redis: BangfuRedis;
   keys: Keys;
   deadlines: DeadlineRepository;
   records: RecordRepository;
   roster: Roster;
-  forms: readonly FormSpec[];
+  forms: readonly ReminderForm[];
   notifier: GroupNotifier;
   ladder: LadderConfig;
   logger: Logger;

@@ -24,7 +24,7 @@ function service(h: Harness): ReminderService {
   const keys = createKeys(h.prefix);
   return new ReminderService({
     redis: h.redis, keys, deadlines: new DeadlineRepository(h.redis, keys), records: h.records,
-    roster: new Roster(h.records, ['ledger']), forms: allForms, ladder, logger: createLogger('silent'),
+    roster: new Roster(h.records, allForms), forms: allForms, ladder, logger: createLogger('silent'),
     notifier: { notify: (t, actions) => h.dispatcher.notify(t, actions) },
   });
 }
