@@ -113,7 +113,7 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
   // The reminder service sends through the dispatcher, which is built after it.
   let dispatcher: Dispatcher | undefined;
   const reminders = new ReminderService({
-    claims: new ReminderClaims(redis, keys), bindings, deadlines, records, roster: new Roster(records, ['ledger', 'worklog']), forms, logger,
+    claims: new ReminderClaims(redis, keys), bindings, deadlines, records, roster: new Roster(records, forms), forms, logger,
     ladder: {
       offsets: config.schedule.ladder, overdueEveryDays: config.schedule.overdueEveryDays, overdueMax: config.schedule.overdueMax,
       at: config.schedule.at, quietStart: config.schedule.quietHours.start, quietEnd: config.schedule.quietHours.end,
@@ -125,7 +125,7 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
     ...fs.commands(baseCommands(roles)),
     progressCommand(oversight), missingCommand(oversight), deadlineCommand(oversight), indicatorsCommand(oversight),
     whoamiCommand(oversight), ...grantCommands(oversight),
-    makeSummaryCommand({ roles, ...(llm.service ? { llm: llm.service } : {}) }),
+    makeSummaryCommand({ roles, forms, ...(llm.service ? { llm: llm.service } : {}) }),
   ];
   const registry = new CommandRegistry(commands);
   dispatcher = new Dispatcher({

@@ -69,7 +69,7 @@ async function* each<T>(xs: readonly T[]): AsyncGenerator<T> {
 export async function buildExport(what: string, format: FileFormat, scope: ExportScope, d: ExportDeps): Promise<ExportFile> {
   const today = localDate(d.now, d.timezone);
   if (what === 'stats') {
-    const rows = await collectStats(d.records, scope);
+    const rows = await collectStats(d.records, d.forms, scope);
     const data = await statsXlsx(rows, { unit: d.unit, ...(scope.from ? { from: scope.from } : {}), ...(scope.to ? { to: scope.to } : {}) });
     return { fileName: `科技之冬活动统计表-${today}.xlsx`, mime: MIME.xlsx, data, count: rows.length };
   }
@@ -146,7 +146,7 @@ async function bundle(scope: ExportScope, d: ExportDeps, today: string): Promise
     if ((DOCX_FORMS as readonly string[]).includes(form.id)) entries.push(...(await docxEntries(form, recs, d, `${form.title}/`)));
     if (form.id === 'exhibit') entries.push(...(await exhibitEntries(recs, d, '展览素材/')));
   }
-  const stats = await collectStats(d.records, scope);
+  const stats = await collectStats(d.records, d.forms, scope);
   entries.push({ name: '科技之冬活动统计表.xlsx', data: await statsXlsx(stats, { unit: d.unit, ...(scope.from ? { from: scope.from } : {}), ...(scope.to ? { to: scope.to } : {}) }) });
   return { fileName: `全部表格-${today}.zip`, mime: MIME.zip, data: await zipBuffer(entries), count };
 }

@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { RecordRepository, StoredRecord } from '../store/records.js';
+import { formsCounting, type FormRules } from '../domain/forms.js';
+import { scanActivities, type CountedActivity } from '../domain/scan.js';
+import type { RecordRepository } from '../store/records.js';
 import { BORDER, cnDate } from './xlsx.js';
 
 /**
- * 吉林省"科技之冬"活动统计表 (004 附件4) filled from the period's ledger and work-team records.
+ * 吉林省"科技之冬"活动统计表 (004 附件4) filled from the period's activities (the ledger) and work-team records.
  * Rows and units are the seed's. A row the records cannot answer (books handed out, money spent,
  * people trained who were not farmers) stays empty for the coordinator, and says so.
  */
@@ -15,24 +17,24 @@ export interface StatRow {
   source: string;
 }
 
-type Rec = Pick<StoredRecord, 'values' | 'meta'>;
-const text = (r: Rec): string => `${String(r.values.activityForm ?? '')} ${String(r.values.content ?? '')}`;
-const sum = (rs: Rec[]): number => rs.reduce((s, r) => s + Number(r.values.participants ?? 0), 0);
+type Rec = Pick<CountedActivity, 'activity' | 'record'>;
+const text = ({ activity: a }: Rec): string => `${a.kindText} ${a.content}`;
+const sum = (rs: readonly Rec[]): number => rs.reduce((s, r) => s + r.activity.participants, 0);
 
 /** "东城镇光东村村委会" → 东城镇; the 乡/镇 a 地点 names, if any. */
 export const townshipOf = (place: string): string | undefined => /^(.*?[乡镇])/.exec(place.replace(/^.*?[县市区旗]/, ''))?.[1];
 /** "东城镇光东村村委会" → 光东村. */
 export const villageOf = (place: string): string | undefined => /([^\s，,、乡镇]+?村)/.exec(place.replace(/^.*?[乡镇]/, ''))?.[1] ?? /([^\s，,、]+?村)/.exec(place)?.[1];
 
-export function winterStats(ledger: Rec[], teams: number): StatRow[] {
+export function winterStats(ledger: readonly Rec[], teams: number): StatRow[] {
   const special = ledger.filter((r) => text(r).includes('专场'));
-  const training = ledger.filter((r) => r.values.activityForm === '技术培训' || r.values.activityForm === '科普讲座');
+  const training = ledger.filter((r) => r.activity.kind === '技术培训' || r.activity.kind === '科普讲座');
   const films = ledger.filter((r) => /放映|影视|电影/.test(text(r)));
   const shows = ledger.filter((r) => /展览/.test(text(r)));
-  const places = ledger.map((r) => String(r.values.place ?? ''));
+  const places = ledger.map((r) => r.activity.place);
   const towns = new Set(places.map(townshipOf).filter(Boolean));
   const villages = new Set(places.map(villageOf).filter(Boolean));
-  const visits = new Set(ledger.map((r) => `${r.meta.userKey}|${String(r.values.date)}`));
+  const visits = new Set(ledger.map((r) => `${r.record.meta.userKey}|${r.activity.date}`));
   const manual = '台账中没有此项，请手工填写';
   const auto = (n: number, source: string, unit: string, item: string): StatRow => ({ item, unit, value: n, source });
   return [
@@ -63,11 +65,18 @@ export function winterStats(ledger: Rec[], teams: number): StatRow[] {
   ];
 }
 
-export async function collectStats(records: RecordRepository, q: { chatKey?: string; from?: string; to?: string }): Promise<StatRow[]> {
-  const ledger: Rec[] = [];
-  for await (const r of records.scan({ form: 'ledger', ...q })) ledger.push(r);
+export async function collectStats(
+  records: RecordRepository, forms: readonly FormRules[], q: { chatKey?: string; from?: string; to?: string },
+): Promise<StatRow[]> {
+  const group = q.chatKey ? { chatKey: q.chatKey } : {};
+  const until = q.to ? { to: q.to } : {};
+  const since = q.from ? { from: q.from } : {};
+  const ledger = await scanActivities(records, forms, { ...(q.chatKey ? { chatKeys: [q.chatKey] } : {}), ...since, ...until });
+  // A 服务团 formed before the period still serves in it: counted up to its end.
   let teams = 0;
-  for await (const r of records.scan({ form: 'teamplan', ...(q.chatKey ? { chatKey: q.chatKey } : {}), ...(q.to ? { to: q.to } : {}) })) if (r) teams++;
+  for (const f of formsCounting(forms, 'servingTeam')) {
+    for await (const r of records.scan({ form: f.id, ...group, ...until })) if (r) teams++;
+  }
   return winterStats(ledger, teams);
 }
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { ACTIVITY_FORMS } from '../flows/forms/ledger/form.js';
 import { redact } from '../privacy/redact.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { CallScope } from '../llm/limits.js';
 import type { LlmService } from '../llm/service.js';
-import type { RecordRepository, StoredRecord } from '../store/records.js';
+import type { RecordRepository } from '../store/records.js';
 import { computeFigures, type Figures, type FigureQuery } from '../domain/figures.js';
+import type { FormRules } from '../domain/forms.js';
+import { scanActivities, type CountedActivity } from '../domain/scan.js';
 
 /**
  * The 年度工作总结和下一年工作计划 a unit sends up each year (002 第五条(一), 第七条(一)); 000 and 001
@@ -46,7 +47,7 @@ export interface Summary {
   meta: string[];
   sections: SummarySection[];
   figures: Figures;
-  /** Ledger records the figures were computed from. */
+  /** Activity records (the ledger) the figures were computed from. */
   records: number;
   prose: 'llm' | 'template';
 }
@@ -72,12 +73,12 @@ export function placeholders(f: Figures, periodLabel: string): Record<string, st
     登记专家数: String(f.registeredExperts),
     帮扶群数: String(f.groups.length),
   };
-  for (const form of ACTIVITY_FORMS) out[`${form}次数`] = String(f.byForm[form] ?? 0);
+  for (const form of f.kinds) out[`${form}次数`] = String(f.byForm[form] ?? 0);
   return out;
 }
 
 const byFormText = (f: Figures): string =>
-  ACTIVITY_FORMS.filter((k) => (f.byForm[k] ?? 0) > 0).map((k) => `${k} ${f.byForm[k]} 次`).join('、');
+  f.kinds.filter((k) => (f.byForm[k] ?? 0) > 0).map((k) => `${k} ${f.byForm[k]} 次`).join('、');
 
 function templateProse(r: SummaryRequest, f: Figures): { overview: string; achievements: string } {
   const forms = byFormText(f);
@@ -90,21 +91,20 @@ function templateProse(r: SummaryRequest, f: Figures): { overview: string; achie
   };
 }
 
-function typicalCases(ledger: readonly StoredRecord[], n = 3): TypicalCase[] {
+function typicalCases(ledger: readonly CountedActivity[], n = 3): TypicalCase[] {
   const ranked = [...ledger].sort(
-    (a, b) => Number(b.values.participants ?? 0) - Number(a.values.participants ?? 0) || String(b.values.effect ?? '').length - String(a.values.effect ?? '').length,
+    (a, b) => b.activity.participants - a.activity.participants || b.activity.effect.length - a.activity.effect.length,
   );
   const out: TypicalCase[] = [];
   const experts = new Set<string>();
-  for (const r of ranked) {
+  for (const { record: r, activity: a } of ranked) {
     if (out.length >= n) break;
     // One case per expert, so the cases show the breadth of the work rather than one busy person.
     if (experts.has(r.meta.userKey)) continue;
     experts.add(r.meta.userKey);
-    const v = r.values;
     out.push({
-      date: String(v.date ?? ''), expert: r.meta.userName, place: String(v.place ?? ''), form: String(v.activityForm ?? ''),
-      content: String(v.content ?? ''), participants: Number(v.participants ?? 0), effect: String(v.effect ?? ''),
+      date: a.date, expert: r.meta.userName, place: a.place, form: a.kindText,
+      content: a.content, participants: a.participants, effect: a.effect,
     });
   }
   return out;
@@ -116,24 +116,18 @@ export function caseText(c: TypicalCase): string {
   return maskPersonalData(`${c.date}，${c.expert}在${c.place}开展${form}，内容为${c.content}，参加群众 ${c.participants} 人次。服务效果：${c.effect}`);
 }
 
-async function scanLedger(records: RecordRepository, q: FigureQuery): Promise<StoredRecord[]> {
-  const range = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
-  const scans = q.chatKeys ? q.chatKeys.map((chatKey) => records.scan({ form: 'ledger', chatKey, ...range })) : [records.scan({ form: 'ledger', ...range })];
-  const out: StoredRecord[] = [];
-  for (const scan of scans) for await (const r of scan) if (!q.userKey || r.meta.userKey === q.userKey) out.push(r);
-  return out;
-}
-
 export interface ComposeDeps {
   records: RecordRepository;
+  /** The forms whose `counts` say what is an activity, a registration, a survey. */
+  forms: readonly FormRules[];
   /** When set (and allowed by config), the narrative paragraphs are worded by the model. */
   llm?: LlmService;
   scope?: CallScope;
 }
 
 export async function composeSummary(req: SummaryRequest, deps: ComposeDeps): Promise<Summary> {
-  const f = await computeFigures(deps.records, req.query);
-  const ledger = await scanLedger(deps.records, req.query);
+  const f = await computeFigures(deps.records, deps.forms, req.query);
+  const ledger = await scanActivities(deps.records, deps.forms, req.query);
   const cases = typicalCases(ledger);
   const fromModel = deps.llm ? await modelProse(deps.llm, deps.scope ?? { userKey: 'summary', chatKey: 'summary' }, req, f, cases) : undefined;
   const prose = fromModel ?? templateProse(req, f);
@@ -222,7 +216,7 @@ async function modelProse(llm: LlmService, scope: CallScope, req: SummaryRequest
   ].join('\n');
   const user = [
     `范围：${req.scopeLabel}`,
-    `活动形式：${ACTIVITY_FORMS.filter((k) => (f.byForm[k] ?? 0) > 0).map((k) => `${k}（{${k}次数}）`).join('、')}`,
+    `活动形式：${f.kinds.filter((k) => (f.byForm[k] ?? 0) > 0).map((k) => `${k}（{${k}次数}）`).join('、')}`,
     '典型活动主题：',
     ...topics.map((t) => `- ${t}`),
   ].join('\n');

@@ -1,5 +1,5 @@
 import type { Role } from './config.js';
-import type { FormSpec } from '../flows/engine/form.js';
+import type { FormRules } from './forms.js';
 import { revOf, type AuditEntry, type RecordRepository, type StoredRecord } from '../store/records.js';
 import { tf } from '../text/forms.js';
 import type { RoleLookup } from './roles/lookup.js';
@@ -16,7 +16,7 @@ export type ApprovalOutcome =
  * reason. Stored with a revision check and an audit entry, so two approvers at once cannot both win.
  */
 export async function decide(
-  records: RecordRepository, roles: RoleLookup, form: FormSpec, rec: StoredRecord, decision: Decision, opinion: string,
+  records: RecordRepository, roles: RoleLookup, form: FormRules, rec: StoredRecord, decision: Decision, opinion: string,
   by: { userKey: string; userName: string }, at: string,
 ): Promise<ApprovalOutcome> {
   const chain = form.approval ?? [];
@@ -53,8 +53,10 @@ export async function decide(
 }
 
 /** Records waiting at a stage whose role the user holds. */
-export async function pendingFor(records: RecordRepository, roles: RoleLookup, forms: readonly FormSpec[], userKey: string): Promise<{ form: FormSpec; rec: StoredRecord; stage: string }[]> {
-  const out: { form: FormSpec; rec: StoredRecord; stage: string }[] = [];
+export async function pendingFor<F extends FormRules>(
+  records: RecordRepository, roles: RoleLookup, forms: readonly F[], userKey: string,
+): Promise<{ form: F; rec: StoredRecord; stage: string }[]> {
+  const out: { form: F; rec: StoredRecord; stage: string }[] = [];
   for (const form of forms) {
     if (!form.approval?.length) continue;
     for await (const rec of records.scan({ form: form.id })) {

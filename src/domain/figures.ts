@@ -1,6 +1,8 @@
-import type { RecordRepository, StoredRecord } from '../store/records.js';
+import type { RecordRepository } from '../store/records.js';
+import { activityKinds, formsCounting, hoursOf, type FormRules } from './forms.js';
+import { collect, scanActivities, scanRegistrations, type RecordScope } from './scan.js';
 
-/** One expert's work in a period, from the ledger. */
+/** One expert's work in a period, from the activity records (the ledger). */
 export interface ExpertFigures {
   userKey: string;
   name: string;
@@ -30,81 +32,78 @@ export interface Figures {
   activities: number;
   participants: number;
   hours: number;
+  /** Activities per kind (帮扶活动形式). */
   byForm: Record<string, number>;
+  /** Every kind byForm may count, in the order the forms list them. */
+  kinds: string[];
   experts: ExpertFigures[];
   groups: GroupFigures[];
-  /** 组织动员专家数: experts registered (专家登记) in scope. */
+  /** 组织动员专家数: experts registered (专家登记) in scope, whenever they registered. */
   registeredExperts: number;
   /** 一户一策 households and 一村一品 villages surveyed in scope. */
   households: number;
   villages: number;
 }
 
-export interface FigureQuery {
-  /** Groups in scope; all groups when absent. */
-  chatKeys?: readonly string[];
-  /** Only this expert (我的进度). */
-  userKey?: string;
-  from?: string;
-  to?: string;
+/** The records a figure counts: groups, one expert, a period. */
+export type FigureQuery = RecordScope;
+
+/** Surveys of one kind in scope, every form that declares it. */
+async function surveys(
+  records: RecordRepository, forms: readonly FormRules[], kind: 'village' | 'household', q: FigureQuery,
+): Promise<number> {
+  let n = 0;
+  for (const f of formsCounting(forms, 'survey')) if (f.counts.survey === kind) n += (await collect(records, f.id, q)).length;
+  return n;
 }
 
-async function collect(records: RecordRepository, form: string, q: FigureQuery): Promise<StoredRecord[]> {
-  const out: StoredRecord[] = [];
-  const range = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
-  const scans = q.chatKeys ? q.chatKeys.map((chatKey) => records.scan({ form, chatKey, ...range })) : [records.scan({ form, ...range })];
-  try {
-    for (const scan of scans) for await (const r of scan) if (!q.userKey || r.meta.userKey === q.userKey) out.push(r);
-  } catch (err) {
-    // A form this build does not define has no records to count.
-    if (!(err instanceof Error && err.message.startsWith('unknown form'))) throw err;
-  }
-  return out;
-}
-
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-
-export async function computeFigures(records: RecordRepository, q: FigureQuery): Promise<Figures> {
-  const [ledger, experts, households, villages] = await Promise.all([
-    collect(records, 'ledger', q), collect(records, 'expert', { ...q, from: undefined, to: undefined }),
-    collect(records, 'household', q), collect(records, 'village', q),
+/** The figures of the records in scope, from the forms' `counts` (activities, registrations, surveys). */
+export async function computeFigures(records: RecordRepository, forms: readonly FormRules[], q: FigureQuery): Promise<Figures> {
+  const [activities, experts, households, villages] = await Promise.all([
+    scanActivities(records, forms, q),
+    // Registered experts count whenever they registered: the scope's groups and expert, not its period.
+    scanRegistrations(records, forms, { ...(q.chatKeys ? { chatKeys: q.chatKeys } : {}), ...(q.userKey ? { userKey: q.userKey } : {}) }),
+    surveys(records, forms, 'household', q), surveys(records, forms, 'village', q),
   ]);
   const perExpert = new Map<string, ExpertFigures & { dates: Set<string> }>();
   const perGroup = new Map<string, GroupFigures & { people: Set<string> }>();
   const byForm: Record<string, number> = {};
-  const registeredName = new Map(experts.map((r) => [r.meta.userKey, typeof r.values.name === 'string' ? r.values.name : r.meta.userName]));
-  for (const r of experts) {
+  const registeredName = new Map(experts.map((r) => [r.record.meta.userKey, r.name || r.record.meta.userName]));
+  for (const { record: r } of experts) {
     if (!perExpert.has(r.meta.userKey)) {
       perExpert.set(r.meta.userKey, { userKey: r.meta.userKey, name: registeredName.get(r.meta.userKey)!, activities: 0, participants: 0, days: 0, hours: 0, dates: new Set() });
     }
   }
-  for (const r of ledger) {
+  let hours = 0;
+  for (const { form, record: r, activity: a } of activities) {
     const e = perExpert.get(r.meta.userKey) ?? { userKey: r.meta.userKey, name: registeredName.get(r.meta.userKey) ?? r.meta.userName, activities: 0, participants: 0, days: 0, hours: 0, dates: new Set<string>() };
+    const h = hoursOf(form, r.values);
+    hours += h;
     e.activities += 1;
-    e.participants += num(r.values.participants);
-    e.hours += num(r.values.hours);
-    if (typeof r.values.date === 'string') e.dates.add(r.values.date);
+    e.participants += a.participants;
+    e.hours += h;
+    if (a.date) e.dates.add(a.date);
     perExpert.set(r.meta.userKey, e);
     const g = perGroup.get(r.meta.chatKey) ?? { chatKey: r.meta.chatKey, title: r.meta.chatTitle || r.meta.chatId, activities: 0, participants: 0, experts: 0, people: new Set<string>() };
     g.activities += 1;
-    g.participants += num(r.values.participants);
+    g.participants += a.participants;
     g.people.add(r.meta.userKey);
     perGroup.set(r.meta.chatKey, g);
-    const kind = String(r.values.activityForm ?? '').startsWith('其他') ? '其他' : String(r.values.activityForm ?? '');
-    byForm[kind] = (byForm[kind] ?? 0) + 1;
+    byForm[a.kind] = (byForm[a.kind] ?? 0) + 1;
   }
   const expertList = [...perExpert.values()].map(({ dates, ...e }) => ({ ...e, days: dates.size, hours: Math.round(e.hours * 10) / 10 }));
   return {
     ...(q.from ? { from: q.from } : {}),
     ...(q.to ? { to: q.to } : {}),
-    activities: ledger.length,
-    participants: ledger.reduce((s, r) => s + num(r.values.participants), 0),
-    hours: Math.round(ledger.reduce((s, r) => s + num(r.values.hours), 0) * 10) / 10,
+    activities: activities.length,
+    participants: activities.reduce((s, x) => s + x.activity.participants, 0),
+    hours: Math.round(hours * 10) / 10,
     byForm,
+    kinds: activityKinds(forms),
     experts: expertList.sort((a, b) => b.activities - a.activities || a.name.localeCompare(b.name, 'zh-CN')),
     groups: [...perGroup.values()].map(({ people, ...g }) => ({ ...g, experts: people.size })).sort((a, b) => b.activities - a.activities),
-    registeredExperts: new Set(experts.map((r) => r.meta.userKey)).size,
-    households: households.length,
-    villages: villages.length,
+    registeredExperts: new Set(experts.map((r) => r.record.meta.userKey)).size,
+    households,
+    villages,
   };
 }

@@ -1,4 +1,6 @@
-import type { RecordRepository, StoredRecord } from '../store/records.js';
+import type { RecordRepository } from '../store/records.js';
+import { formsCounting, hoursOf, type FormRules } from './forms.js';
+import { scanRegistrations } from './scan.js';
 
 /** The 800 hours a year of 002 第六条(三)2 for a 先进个人. */
 export const HOURS_TARGET = 800;
@@ -11,31 +13,40 @@ export function yearBefore(today: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-const hoursOf = (r: StoredRecord): number => (typeof r.values.hours === 'number' ? r.values.hours : 0);
+const round1 = (h: number): number => Math.round(h * 10) / 10;
 
-/** Hours one chat user logged (ledger and work log) in the year up to `today`, read from their own index. */
-export async function userHours(records: RecordRepository, userKey: string, today: string): Promise<number> {
+/**
+ * Hours one chat user logged (every form that counts hours: the ledger and the work log) in the
+ * year up to `today`, read from their own index.
+ */
+export async function userHours(records: RecordRepository, forms: readonly FormRules[], userKey: string, today: string): Promise<number> {
   let hours = 0;
-  for (const form of ['ledger', 'worklog']) for await (const r of records.scan({ form, userKey, from: yearBefore(today), to: today })) hours += hoursOf(r);
-  return Math.round(hours * 10) / 10;
+  for (const form of formsCounting(forms, 'hours')) {
+    for await (const r of records.scan({ form: form.id, userKey, from: yearBefore(today), to: today })) hours += hoursOf(form, r.values);
+  }
+  return round1(hours);
 }
 
 /**
- * Hours a person logged in the ledger and the work log in the year up to `today`. A nominee is
- * found by name: the users whose 专家登记 carries that name (chat names and real names often
- * differ), read from their own indexes; a nominee who never registered is matched by chat name,
- * which needs a scan of the year's records.
+ * Hours a person logged in the year up to `today`. A nominee is found by name: the users whose
+ * registration (专家登记) carries that name (chat names and real names often differ), read from
+ * their own indexes; a nominee who never registered is matched by chat name, which needs a scan of
+ * the year's records.
  */
-export async function loggedHours(records: RecordRepository, name: string, today: string): Promise<{ hours: number }> {
+export async function loggedHours(
+  records: RecordRepository, forms: readonly FormRules[], name: string, today: string,
+): Promise<{ hours: number }> {
   const users = new Set<string>();
-  for await (const r of records.scan({ form: 'expert' })) if (r.values.name === name) users.add(r.meta.userKey);
+  for (const r of await scanRegistrations(records, forms)) if (r.name === name) users.add(r.record.meta.userKey);
   let hours = 0;
   if (users.size) {
-    for (const u of users) hours += await userHours(records, u, today);
-    return { hours: Math.round(hours * 10) / 10 };
+    for (const u of users) hours += await userHours(records, forms, u, today);
+    return { hours: round1(hours) };
   }
-  for (const form of ['ledger', 'worklog']) {
-    for await (const r of records.scan({ form, from: yearBefore(today), to: today })) if (r.meta.userName === name) hours += hoursOf(r);
+  for (const form of formsCounting(forms, 'hours')) {
+    for await (const r of records.scan({ form: form.id, from: yearBefore(today), to: today })) {
+      if (r.meta.userName === name) hours += hoursOf(form, r.values);
+    }
   }
-  return { hours: Math.round(hours * 10) / 10 };
+  return { hours: round1(hours) };
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FormSpec } from '../flows/engine/form.js';
 import type { PreparedAmend, PreparedRecord } from './conversations.js';
 import type { Keys } from './keys.js';
 import type { BangfuRedis } from './redis.js';
@@ -84,11 +83,23 @@ export interface RecordQuery {
   to?: string;
 }
 
+/**
+ * What the store needs of a form (the flows' FormSpec satisfies it): its id, the field that dates
+ * its records in the indexes, the schema its values are checked against on write and on read, and
+ * whether it has a sign-off chain (a record then starts pending).
+ */
+export interface RecordForm {
+  id: string;
+  dateField?: string;
+  valuesSchema: z.ZodType;
+  approval?: readonly unknown[];
+}
+
 /** Reads and prepares confirmed records; writes happen inside the conversation commit script. */
 export class RecordRepository {
-  private readonly forms: Map<string, FormSpec>;
+  private readonly forms: Map<string, RecordForm>;
 
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys, forms: readonly FormSpec[]) {
+  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys, forms: readonly RecordForm[]) {
     this.forms = new Map(forms.map((f) => [f.id, f]));
   }
 
@@ -208,7 +219,7 @@ export class RecordRepository {
     return rec;
   }
 
-  private requireForm(formId: string): FormSpec {
+  private requireForm(formId: string): RecordForm {
     const f = this.forms.get(formId);
     if (!f) throw new Error(`unknown form ${formId}`);
     return f;

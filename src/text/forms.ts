@@ -1,13 +1,29 @@
-import type { FormSpec } from '../flows/engine/form.js';
-import { shownValue } from '../flows/engine/render.js';
-import type { AuditEntry, StoredRecord } from '../store/records.js';
-
 /**
  * Sentences of the store-backed commands (专家名单, 进度, 修改记录, 审核, 导出) and of the checks that
  * need the store (名额, 800 小时, 关联村). Engine sentences stay in zh.ts.
  */
 const STATUS: Record<string, string> = { pending: '待审核', returned: '已退回', approved: '已通过' };
 const ROLE: Record<string, string> = { coordinator: '协调员', unit: '申报单位', 'county-fpb': '县扶贫办', 'county-kx': '县级科协', 'city-kx': '市级科协' };
+
+/** A stored record as its list line shows it (the store's StoredRecord satisfies it). */
+export interface RecordLine {
+  id: string;
+  status?: string;
+  rev?: number;
+}
+
+/** One kept change as the history shows it (the store's AuditEntry satisfies it). */
+export interface AuditLine {
+  byName: string;
+  op: 'amend' | 'approve' | 'return';
+  rev: number;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  note?: string;
+}
+
+/** A field of the record's form by key: its printed label and how a value of it reads. */
+export type FieldLookup = (key: string) => { label: string; show(value: unknown): string } | undefined;
 
 export const tf = {
   commands: {
@@ -48,8 +64,8 @@ export const tf = {
 
   records: {
     title: (n: number): string => `您提交的记录（共 ${n} 条，显示最近 20 条）：`,
-    row: (r: StoredRecord, form: FormSpec): string =>
-      `${r.id.slice(0, 8)}｜${form.title}｜${form.summary?.(r.values) ?? ''}${r.status ? `｜${STATUS[r.status] ?? r.status}` : ''}${(r.rev ?? 1) > 1 ? `｜已修改 ${(r.rev ?? 1) - 1} 次` : ''}`,
+    row: (r: RecordLine, title: string, what: string): string =>
+      `${r.id.slice(0, 8)}｜${title}｜${what}${r.status ? `｜${STATUS[r.status] ?? r.status}` : ''}${(r.rev ?? 1) > 1 ? `｜已修改 ${(r.rev ?? 1) - 1} 次` : ''}`,
     footer: '发送「修改记录 编号」重新打开修改；「修改历史 编号」查看修改记录。',
     none: '您还没有提交过记录。',
     needId: '请在指令后写上记录编号，例如「修改记录 3f2a9c1b」。发送「我的记录」查看编号。',
@@ -63,12 +79,12 @@ export const tf = {
   history: {
     title: (title: string, short: string): string => `《${title}》（编号 ${short}）的修改记录：`,
     none: (title: string, short: string): string => `《${title}》（编号 ${short}）提交后没有修改过。`,
-    entry: (e: AuditEntry, form: FormSpec, when: string): string => {
+    entry: (e: AuditLine, field: FieldLookup, when: string): string => {
       const who = `${when} ${e.byName}`;
       if (e.op !== 'amend') return `${who} ${e.op === 'approve' ? '审核通过' : '退回'}：${e.note ?? ''}`;
       const changes = Object.keys({ ...e.before, ...e.after }).map((k) => {
-        const f = form.fields.find((x) => x.key === k);
-        const show = (v: unknown): string => (v === undefined ? '（空）' : f ? shownValue(f, v).split('\n')[0]! : JSON.stringify(v));
+        const f = field(k);
+        const show = (v: unknown): string => (v === undefined ? '（空）' : f ? f.show(v).split('\n')[0]! : JSON.stringify(v));
         return `${f?.label ?? k}：${show(e.before[k])} → ${show(e.after[k])}`;
       });
       return `${who} 修改（第 ${e.rev} 版）：${changes.join('；') || '无变化'}`;

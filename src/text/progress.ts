@@ -1,5 +1,16 @@
-import type { Deadline } from '../domain/reminders/deadline.js';
 import { scheduleText } from './schedule.js';
+
+/** A deadline as the replies name it (the domain's Deadline satisfies it). */
+export interface DeadlineLine {
+  id: string;
+  title: string;
+  /** YYYY-MM-DD. */
+  due: string;
+  per: 'member' | 'group';
+  /** chatKeys, or ['*'] for every group. */
+  groups: readonly string[];
+  basis: string;
+}
 
 /** Chinese text of /progress, 我的进度, /missing, /deadline, /两数 and the role commands. */
 export const progressText = {
@@ -32,7 +43,7 @@ export const progressText = {
     ].join('\n'),
   twoNumbersHint: '协调员可发送「/两数 农技协 12 脱贫 300」填报本群数字。',
   deadlinesHead: '各表提交情况：',
-  deadlineLine: (d: Deadline, done: number, expected: number): string =>
+  deadlineLine: (d: DeadlineLine, done: number, expected: number): string =>
     `  《${d.title}》${scheduleText.dueDate(d.due)}截止：${done}/${expected} ${d.per === 'group' ? '个群' : '人'}已提交`,
   quotaHead: '推荐与项目名额：',
   mine: {
@@ -59,10 +70,10 @@ export const progressText = {
       '  /deadline remove 编号 —— 删除',
     ].join('\n'),
     none: '还没有截止日期。',
-    line: (d: Deadline): string => `  ${d.id}：《${d.title}》${scheduleText.dueDate(d.due)}（${d.groups.includes('*') ? '全部群' : `${d.groups.length} 个群`}）${d.basis ? ` —— ${d.basis}` : ''}`,
+    line: (d: DeadlineLine): string => `  ${d.id}：《${d.title}》${scheduleText.dueDate(d.due)}（${d.groups.includes('*') ? '全部群' : `${d.groups.length} 个群`}）${d.basis ? ` —— ${d.basis}` : ''}`,
     listHead: '截止日期：',
-    added: (d: Deadline): string => `已添加：《${d.title}》${scheduleText.dueDate(d.due)}截止，编号 ${d.id}。届时会按计划在群里提醒未提交的人。`,
-    moved: (d: Deadline): string => `已改期：《${d.title}》改为 ${scheduleText.dueDate(d.due)}截止。`,
+    added: (d: DeadlineLine): string => `已添加：《${d.title}》${scheduleText.dueDate(d.due)}截止，编号 ${d.id}。届时会按计划在群里提醒未提交的人。`,
+    moved: (d: DeadlineLine): string => `已改期：《${d.title}》改为 ${scheduleText.dueDate(d.due)}截止。`,
     removed: (id: string): string => `已删除截止日期 ${id}。`,
     notFound: (id: string): string => `没有编号为 ${id} 的截止日期。发送 /deadline list 查看。`,
     badDate: (w: string, reason: string): string => `日期「${w}」：${reason}`,

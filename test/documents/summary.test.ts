@@ -112,7 +112,7 @@ const MODES: { name: string; llm: () => LlmService | undefined }[] = [
 
 describe.each(MODES)('/summary figures come from the records ($name)', (mode) => {
   it('states the group\'s activities, 人次, days and the 两数 as stored, and only those numbers', async () => {
-    const s = await composeSummary(request(), { records, ...(mode.llm() ? { llm: mode.llm()! } : {}) });
+    const s = await composeSummary(request(), { records, forms: allForms, ...(mode.llm() ? { llm: mode.llm()! } : {}) });
     const text = summaryPlainText(s);
     // The group's 2026 ledger: 4 activities (45+30+12+20 = 107 人次), Alice on 2 days, Bob on 1.
     expect(s.figures.activities).toBe(4);
@@ -131,7 +131,7 @@ describe.each(MODES)('/summary figures come from the records ($name)', (mode) =>
   });
 
   it('draws the typical cases from the ledger, one per expert', async () => {
-    const s = await composeSummary(request(), { records, ...(mode.llm() ? { llm: mode.llm()! } : {}) });
+    const s = await composeSummary(request(), { records, forms: allForms, ...(mode.llm() ? { llm: mode.llm()! } : {}) });
     const cases = s.sections.find((x) => x.heading === '四、典型案例')!.subsections!;
     expect(cases.map((c) => c.heading)).toEqual(['（一）光东村水稻育秧', '（二）光东村庭院经济']);
     expect(cases[0]!.paragraphs[0]).toContain('2026-11-22，李明在光东村开展技术培训，内容为水稻育秧，参加群众 45 人次');
@@ -141,7 +141,7 @@ describe.each(MODES)('/summary figures come from the records ($name)', (mode) =>
 describe('model prose is checked, never trusted with numbers', () => {
   it('throws away prose that states a number of its own and uses the template', async () => {
     stub.chatDefault = proseModel('本年度共开展帮扶活动{活动次数}次，服务群众5000人次，成效显著，受到广泛好评。', '{参与专家数}名专家参与帮扶，工作成效明显，群众满意度高。');
-    const s = await composeSummary(request(), { records, llm: stubService(stub) });
+    const s = await composeSummary(request(), { records, forms: allForms, llm: stubService(stub) });
     expect(s.prose).toBe('template');
     expect(summaryPlainText(s)).not.toContain('5000');
   });
@@ -155,14 +155,14 @@ describe('model prose is checked, never trusted with numbers', () => {
 
   it('falls back to the template when the model fails', async () => {
     stub.chatDefault = () => ({ status: 500, body: {} });
-    const s = await composeSummary(request(), { records, llm: stubService(stub) });
+    const s = await composeSummary(request(), { records, forms: allForms, llm: stubService(stub) });
     expect(s.prose).toBe('template');
     expect(summaryPlainText(s)).toMatch(/帮扶活动 4 次/);
   });
 
   it('sends no phone numbers and no names to the model', async () => {
     stub.chatDefault = GOOD_PROSE;
-    await composeSummary(request(), { records, llm: stubService(stub) });
+    await composeSummary(request(), { records, forms: allForms, llm: stubService(stub) });
     const sent = stub.requests.map((r) => r.text).join('\n');
     expect(sent).not.toMatch(/1[3-9]\d{9}/);
     expect(sent).not.toContain('李明');

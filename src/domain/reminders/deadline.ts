@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ISO_DATE } from '../../flows/engine/fields.js';
+import { ISO_DATE } from '../../core/iso-date.js';
 
 /**
  * A date by which a form is due from a set of groups. The seeds' deadlines ship in config as

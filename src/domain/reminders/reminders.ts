@@ -1,5 +1,4 @@
 import type { ChatRef, OutboundAction, Platform, UserRef } from '../../core/events.js';
-import type { FormSpec } from '../../flows/engine/form.js';
 import { knownGroups } from '../groups.js';
 import type { Logger } from '../../log/logger.js';
 import type { BindingStore } from '../../store/bindings.js';
@@ -23,6 +22,12 @@ export interface SentReminder {
   missing: string[];
 }
 
+/** What a reminder needs of a form: the words that open it, the first shown as the way to start. */
+export interface ReminderForm {
+  id: string;
+  triggers: readonly string[];
+}
+
 export interface ReminderDeps {
   /** Exactly-once claims of the rungs sent. */
   claims: ReminderClaims;
@@ -31,7 +36,7 @@ export interface ReminderDeps {
   deadlines: DeadlineRepository;
   records: RecordRepository;
   roster: Roster;
-  forms: readonly FormSpec[];
+  forms: readonly ReminderForm[];
   notifier: GroupNotifier;
   ladder: LadderConfig;
   logger: Logger;

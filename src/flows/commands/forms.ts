@@ -4,6 +4,7 @@ import type { InboundEvent, OutboundAction, ReplyTarget } from '../../core/event
 import { chatKey, userKey } from '../../core/ids.js';
 import { localDate, localDateTime } from '../../core/tz.js';
 import type { FormSpec } from '../engine/form.js';
+import { shownValue } from '../engine/render.js';
 import { parseDate } from '../parsers/date.js';
 import type { ConversationState } from '../engine/state.js';
 import type { BlobStore } from '../../store/blobs.js';
@@ -11,6 +12,7 @@ import type { RecordRepository, StoredRecord } from '../../store/records.js';
 import { tf } from '../../text/forms.js';
 import { exportForChat } from './export-chat.js';
 import { decide, pendingFor } from '../../domain/approvals.js';
+import { scanRegistrations } from '../../domain/scan.js';
 import { HOURS_TARGET, userHours } from '../../domain/hours.js';
 import { nominationQuota, projectQuota } from '../../domain/quotas.js';
 import type { RoleLookup } from '../../domain/roles/lookup.js';
@@ -139,7 +141,7 @@ export class CommandService {
     const coord = priv ? (await this.groupsInScope(ctx, 'expertsFull')).allowed : (await this.may(ctx, 'expertsFull', ctx.chatKey)) ? [ctx.chatKey] : [];
     if (priv && !coord.length) return { replies: [text(tf.experts.askInGroup)] };
     const rows: string[] = [];
-    for await (const r of this.d.records.scan({ form: 'expert', ...(priv ? {} : { chatKey: ctx.chatKey }) })) {
+    for (const { record: r } of await scanRegistrations(this.d.records, this.d.forms, priv ? {} : { chatKeys: [ctx.chatKey] })) {
       if (priv && !coord.includes(r.meta.chatKey)) continue;
       const v = r.values;
       rows.push(tf.experts.row(rows.length + 1, v, priv ? r.meta.chatTitle : undefined));
@@ -154,7 +156,10 @@ export class CommandService {
     for (const form of this.d.forms) for await (const r of this.d.records.scan({ form: form.id, userKey: ctx.userKey })) mine.push(r);
     if (!mine.length) return { replies: [text(tf.records.none)] };
     mine.sort((a, b) => b.meta.createdAt.localeCompare(a.meta.createdAt));
-    const rows = mine.slice(0, 20).map((r) => tf.records.row(r, this.byId.get(r.form)!));
+    const rows = mine.slice(0, 20).map((r) => {
+      const form = this.byId.get(r.form)!;
+      return tf.records.row(r, form.title, form.summary?.(r.values) ?? '');
+    });
     return { replies: [text([tf.records.title(mine.length), ...rows, tf.records.footer].join('\n'))] };
   }
 
@@ -185,7 +190,11 @@ export class CommandService {
     const form = this.byId.get(found.form)!;
     const entries = await this.d.records.history(found.form, found.id);
     if (!entries.length) return { replies: [text(tf.history.none(form.title, found.id.slice(0, 8)))] };
-    const lines = entries.map((e) => tf.history.entry(e, form, localDateTime(new Date(e.at), this.d.config.timezone)));
+    const field = (k: string) => {
+      const f = form.fields.find((x) => x.key === k);
+      return f && { label: f.label, show: (v: unknown) => shownValue(f, v) };
+    };
+    const lines = entries.map((e) => tf.history.entry(e, field, localDateTime(new Date(e.at), this.d.config.timezone)));
     return { replies: [text([tf.history.title(form.title, found.id.slice(0, 8)), ...lines].join('\n'))] };
   }
 

@@ -1,5 +1,6 @@
 import { localDate } from '../../core/tz.js';
 import { resolveScope } from '../../domain/groups.js';
+import { registeredPhones } from '../../domain/scan.js';
 import { progressText as t } from '../../text/progress.js';
 import type { ChatCommand } from './command.js';
 import { asker, findForm, groupsOf, refuse, say, type OversightDeps } from './context.js';
@@ -40,10 +41,7 @@ export function missingCommand(d: OversightDeps): ChatCommand {
           lines.push(t.missing.groupMissing(g.title, missing.length === 0));
           continue;
         }
-        const phones = new Map<string, string>();
-        for await (const r of d.records.scan({ form: 'expert', chatKey: g.chatKey })) {
-          if (typeof r.values.phone === 'string') phones.set(r.meta.userId, r.values.phone);
-        }
+        const phones = await registeredPhones(d.records, d.forms, g.chatKey);
         lines.push(t.missing.group(g.title, missing.map((m) => (phones.has(m.id) ? `${m.name} ${phones.get(m.id)}` : m.name))));
       }
       return { replies: [say(lines.join('\n'))], unmasked: ctx.ev.chat.kind === 'private' };

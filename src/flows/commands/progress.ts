@@ -54,10 +54,10 @@ async function deadlineLines(d: OversightDeps, chatKeys: string[], period: Perio
 async function quotaLines(d: OversightDeps, chatKeys: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const kind of ['team', 'individual'] as const) {
-    const q = await nominationQuota(d.records, d.config.quotas, kind);
+    const q = await nominationQuota(d.records, d.forms, d.config.quotas, kind);
     if (q) out.push(tf.progress.quota(q));
   }
-  const pq = await projectQuota(d.records, d.config.quotas, chatKeys.length === 1 ? chatKeys[0] : undefined);
+  const pq = await projectQuota(d.records, d.forms, d.config.quotas, chatKeys.length === 1 ? chatKeys[0] : undefined);
   if (pq.total.used) {
     out.push(tf.progress.projects(pq.total), ...pq.lines.filter((l) => l.used).map((l) => `    ${tf.progress.quota(l)}`));
     if (pq.unknown) out.push(tf.progress.projectsUnknown(pq.unknown));
@@ -68,7 +68,7 @@ async function quotaLines(d: OversightDeps, chatKeys: string[]): Promise<string[
 /** 我的进度: an expert's own figures, and the deadlines they still owe. */
 async function mine(d: OversightDeps, ctx: CommandContext, period: Period, note?: string): Promise<CommandOutcome> {
   const { me, here } = asker(ctx);
-  const f = await computeFigures(d.records, { userKey: me, from: period.from, to: period.to });
+  const f = await computeFigures(d.records, d.forms, { userKey: me, from: period.from, to: period.to });
   const e = f.experts.find((x) => x.userKey === me);
   const tg = d.config.schedule.targets;
   const owed: string[] = [];
@@ -84,7 +84,7 @@ async function mine(d: OversightDeps, ctx: CommandContext, period: Period, note?
     }
   }
   // Hours as the 先进个人 check counts them: ledger and 工作日志 over the last year.
-  const yearHours = await userHours(d.records, me, today);
+  const yearHours = await userHours(d.records, d.forms, me, today);
   const quotas = await quotaLines(d, here ? [here] : []);
   const lines = [
     t.mine.title(e?.name ?? ctx.ev.user.name, period.label),
@@ -121,7 +121,7 @@ export function progressCommand(d: OversightDeps): ChatCommand {
       const allowed = await d.roles.scopeOf(me, 'progress', resolved.groups.map((g) => g.chatKey));
       if (!allowed.length) return [say(t.denied['out-of-scope'](t.actions.progress))];
 
-      const f = await computeFigures(d.records, { chatKeys: allowed, from: period.from, to: period.to });
+      const f = await computeFigures(d.records, d.forms, { chatKeys: allowed, from: period.from, to: period.to });
       const tg = d.config.schedule.targets;
       const reported = await d.indicators.sum(allowed);
       const today = localDate(ctx.now, ctx.config.timezone);

@@ -7,6 +7,8 @@ import type { LlmService } from '../../llm/service.js';
 import { summaryDocx } from '../../documents/summary-docx.js';
 import { composeSummary } from '../../documents/summary.js';
 import type { RoleLookup } from '../../domain/roles/lookup.js';
+import type { FormRules } from '../../domain/forms.js';
+import { allForms } from '../forms/registry.js';
 import { llmText } from '../../text/llm.js';
 import type { ChatCommand } from './command.js';
 
@@ -68,6 +70,8 @@ export interface SummaryCommandDeps {
   llm?: LlmService;
   /** Who is a coordinator (may draft 全部); config `roles` when absent. */
   roles?: RoleLookup;
+  /** The forms whose records count (their `counts`); every form of the bot when absent. */
+  forms?: readonly FormRules[];
 }
 
 /**
@@ -105,7 +109,7 @@ export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
       const useModel = deps.llm && config.llm.summaryProse;
       const s = await composeSummary(
         { query, scopeLabel, unit: config.org.unit, periodLabel: period.label, nextYear: period.nextYear, draftedOn: localDate(now, config.timezone) },
-        { records, ...(useModel ? { llm: deps.llm } : {}), scope: { userKey: me, chatKey: group } },
+        { records, forms: deps.forms ?? allForms, ...(useModel ? { llm: deps.llm } : {}), scope: { userKey: me, chatKey: group } },
       );
       if (s.figures.activities === 0) return [say(t.empty(scopeLabel, period.label))];
       const data = await summaryDocx(s);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISO_DATE } from '../../core/iso-date.js';
 import { zh } from '../../text/zh.js';
 import type { AttachmentRule, FieldSpec, GroupSpec } from './form.js';
 import { parseChoice } from '../parsers/choice.js';
@@ -14,7 +15,7 @@ import { parseText } from '../parsers/text.js';
 /** Field builders: a form file names what each box is, these supply parser, schema and display. */
 type Base = Pick<FieldSpec, 'key' | 'label' | 'prompt' | 'optional' | 'ask'>;
 
-export const ISO_DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export { ISO_DATE };
 
 export function dateField(base: Base): FieldSpec {
   return { ...base, parse: (t, ctx) => parseDate(t, ctx), schema: ISO_DATE };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Attachment } from '../../core/events.js';
+import type { FormRules } from '../../domain/forms.js';
 import type { ParseContext, ParseResult } from '../parsers/result.js';
 
 /** A stored attachment as a record keeps it: the bytes live in the attachment store under `id`. */
@@ -57,41 +58,23 @@ export interface FieldSpec {
   format?(value: unknown): string;
 }
 
-/** One step of a sign-off chain (项目书: 单位意见 → 县扶贫办核审意见 → 县级科协意见 → 市级科协意见). */
-export interface ApprovalStage {
-  /** The box's label as printed. */
-  label: string;
-  /** Role (config `roles`) whose holders may approve or return at this step. */
-  role: string;
-}
-
-/** A form is data: the engine gives it back/skip/edit/review/cancel without per-form code. */
-export interface FormSpec {
-  id: string;
-  title: string;
+/**
+ * A form is data: the engine gives it back/skip/edit/review/cancel without per-form code. What the
+ * documents require of it (id, title, rules, counts) is the domain's FormRules; this adds the chat.
+ */
+export interface FormSpec extends FormRules {
   /** Words that open the form; the first is shown in help. Text after it is a one-line entry. */
   triggers: readonly string[];
   fields: readonly FieldSpec[];
-  /** Field whose value orders and filters records by date in indexes and exports. */
-  dateField?: string;
   /** Warnings shown at the review (never blocking), e.g. 性别 against the ID number. */
   checks?(values: Record<string, unknown>): string[];
   /** A reason the whole record cannot be saved as it is (贫困户数 > 总户数), or undefined. */
   rule?(values: Record<string, unknown>): string | undefined;
-  /** One record per key per group (一村一品: one survey per village); the key and what it names. */
-  unique?: { what: string; key(values: Record<string, unknown>): string };
-  /** Counts against a nomination or project quota from config. */
-  quota?: 'team' | 'individual' | 'project';
-  /** The nominee's name field: their logged hours are shown against the 800-hour criterion. */
-  nominee?: { nameField: string };
-  /** A value that names a record of another form in the same group (一户一策 → its village survey). */
-  link?: { field: string; form: string; targetField: string };
-  approval?: readonly ApprovalStage[];
-  /** One line naming a record in lists (/records, approvals, quota messages). */
-  summary?(values: Record<string, unknown>): string;
   /** Built from the fields' schemas; validates a confirmed record's values. */
   valuesSchema: z.ZodObject;
 }
+
+export type { ApprovalStage } from '../../domain/forms.js';
 
 export function defineForm(spec: Omit<FormSpec, 'valuesSchema'>): FormSpec {
   const shape: Record<string, z.ZodType> = {};

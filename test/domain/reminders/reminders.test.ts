@@ -26,7 +26,7 @@ function service(h: Harness): ReminderService {
   const keys = createKeys(h.prefix);
   return new ReminderService({
     claims: new ReminderClaims(h.redis, keys), bindings: new BindingStore(h.redis, keys), deadlines: new DeadlineRepository(h.redis, keys), records: h.records,
-    roster: new Roster(h.records, ['ledger']), forms: allForms, ladder, logger: createLogger('silent'),
+    roster: new Roster(h.records, allForms), forms: allForms, ladder, logger: createLogger('silent'),
     notifier: { notify: (t, actions) => h.dispatcher.notify(t, actions) },
   });
 }

@@ -21,4 +21,7 @@ export const expertForm = defineForm({
   ],
   unique: { what: '同名同电话的专家', key: (v) => `${String(v.name)}|${String(v.phone)}` },
   summary: (v) => `${String(v.name)}（${String(v.unit)}，${String(v.title)}）`,
+  counts: {
+    registration: (v) => ({ name: typeof v.name === 'string' ? v.name : '', ...(typeof v.phone === 'string' ? { phone: v.phone } : {}) }),
+  },
 });

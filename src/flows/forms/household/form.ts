@@ -33,4 +33,5 @@ export const householdSurveyForm = defineForm({
       : undefined,
   unique: { what: '这一户的一户一策调查表', key: (v) => `${String(v.village)}|${String(v.household)}` },
   summary: (v) => `${String(v.household)}（${String(v.village)}）`,
+  counts: { survey: 'household' },
 });

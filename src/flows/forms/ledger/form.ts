@@ -1,5 +1,7 @@
 import { choiceField, countField, dateField, decimalField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
+import { numberOf, type Activity } from '../../../domain/forms.js';
+import { OTHER } from '../../parsers/choice.js';
 
 /**
  * 工作台账 — Shandong plan (seed 003) 六(四): "全面真实记录具体活动时间、内容、方式、参加人次、服务效果",
@@ -8,6 +10,17 @@ import { defineForm } from '../../engine/form.js';
 export const ACTIVITY_FORMS = ['技术培训', '现场指导', '咨询服务', '科普讲座', '项目对接', '其他'] as const;
 
 export const HOURS_LABEL = '时长（小时）';
+
+/** A ledger row as the figures count it: an activity of one of the six forms (其他：… counts as 其他). */
+function activityOf(v: Record<string, unknown>): Activity {
+  const written = String(v.activityForm ?? '');
+  return {
+    date: String(v.date ?? ''), place: String(v.place ?? ''),
+    kind: written.startsWith(OTHER) ? OTHER : written,
+    kindText: written,
+    content: String(v.content ?? ''), participants: numberOf(v.participants), effect: String(v.effect ?? ''),
+  };
+}
 
 export const ledgerForm = defineForm({
   id: 'ledger',
@@ -35,4 +48,5 @@ export const ledgerForm = defineForm({
     }),
   ],
   summary: (v) => `${String(v.date)} ${String(v.place)} ${String(v.content)}`,
+  counts: { activity: { kinds: ACTIVITY_FORMS, of: activityOf }, hours: (v) => numberOf(v.hours) },
 });

@@ -33,4 +33,6 @@ export const personProjectForm = defineForm({
     }),
   ],
   summary: (v) => `${String(v.projectName)}（${String(v.name)}）`,
+  // The 通信地址 names the city the project counts for in the 名额分配表.
+  counts: { projectAddress: (v) => String(v.address ?? '') },
 });

@@ -29,4 +29,6 @@ export const unitProjectForm = defineForm({
     }),
   ],
   summary: (v) => `${String(v.projectName)}（${String(v.applicant)}）`,
+  // The 通信地址 names the city the project counts for in the 名额分配表.
+  counts: { projectAddress: (v) => String(v.address ?? '') },
 });

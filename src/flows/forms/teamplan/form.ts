@@ -37,4 +37,6 @@ export const teamPlanForm = defineForm({
   ],
   unique: { what: '这个地区扶贫工作队的安排表（一支工作队填报一张表）', key: (v) => String(v.area) },
   summary: (v) => `${String(v.area)}地区扶贫工作队（带队 ${String(v.leaderName)}）`,
+  // 004 附件4 counts the 工作队 as 科技下乡服务团.
+  counts: { servingTeam: true },
 });

@@ -36,4 +36,5 @@ export const villageSurveyForm = defineForm({
       : [],
   unique: { what: '这个村的一村一品调查表', key: (v) => String(v.village) },
   summary: (v) => `${String(v.village)}（${String(v.area)}）`,
+  counts: { survey: 'village' },
 });
