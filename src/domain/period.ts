@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { localDate } from '../core/tz.js';
 import { parseDate } from '../flows/parsers/date.js';
-import { normalizeInput } from '../flows/parsers/result.js';
+import { normalizeInput } from '../core/text.js';
 
 /** A reporting period, both ends inclusive, with the words a reply calls it by. */
 export interface Period {

@@ -2,7 +2,7 @@ import type { OutboundAction } from '../../core/events.js';
 import { chatKey, userKey } from '../../core/ids.js';
 import { localDate } from '../../core/tz.js';
 import { parseDate } from '../parsers/date.js';
-import { normalizeInput } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
 import type { LlmService } from '../../llm/service.js';
 import { summaryDocx } from '../../documents/summary-docx.js';
 import { composeSummary } from '../../documents/summary.js';

@@ -1,4 +1,4 @@
-import { normalizeInput } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
 import { CN_NUM, FORM_KEYWORDS, PERSON_NOUN, TITLES } from './lexicon.js';
 
 /**

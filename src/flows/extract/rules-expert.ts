@@ -1,6 +1,6 @@
 import { parseNumberWord } from '../parsers/chinese-number.js';
 import { parsePhone } from '../parsers/phone.js';
-import { normalizeInput } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
 import type { Candidates } from './fill.js';
 import { ORG_SUFFIX, TITLES, hanExcept } from './lexicon.js';
 

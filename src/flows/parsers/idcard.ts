@@ -1,7 +1,8 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { zh } from '../../text/zh.js';
-import { fail, normalizeInput, ok, type ParseContext, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { fail, ok, type ParseContext, type ParseResult } from './result.js';
 
 dayjs.extend(customParseFormat);
 

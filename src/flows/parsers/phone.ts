@@ -1,5 +1,6 @@
 import { zh } from '../../text/zh.js';
-import { fail, normalizeInput, ok, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { fail, ok, type ParseResult } from './result.js';
 
 /**
  * Mainland phone numbers as people write them: a mobile (11 digits, 13x–19x, an optional +86,
