@@ -1,5 +1,6 @@
 import type { OutboundAction } from '../../core/events.js';
 import { chatKey, userKey } from '../../core/ids.js';
+import { MIME } from '../../core/mime.js';
 import { localDate } from '../../core/tz.js';
 import { parseDate } from '../parsers/date.js';
 import { normalizeInput } from '../../core/text.js';
@@ -10,7 +11,6 @@ import type { RoleLookup } from '../../domain/roles/lookup.js';
 import { llmText } from '../../text/llm.js';
 import type { ChatCommand } from './command.js';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const t = llmText.summary;
 const say = (text: string): OutboundAction => ({ kind: 'text', text });
 
@@ -109,7 +109,7 @@ export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
       );
       if (s.figures.activities === 0) return [say(t.empty(scopeLabel, period.label))];
       const data = await summaryDocx(s);
-      return [{ kind: 'file', fileName: `${s.title}.docx`, mime: DOCX, data, caption: t.caption(s.title, s.records, s.prose === 'llm') }];
+      return [{ kind: 'file', fileName: `${s.title}.docx`, mime: MIME.docx, data, caption: t.caption(s.title, s.records, s.prose === 'llm') }];
     },
   };
 }
