@@ -33,7 +33,11 @@ const LAST_YEAR = new Set(['去年', '上年', '上一年']);
 export function readPeriod(input: string, now: Date, timezone: string): PeriodReading | undefined {
   const s = normalizeInput(input).replace(/\s/g, '');
   const today = dayjs(localDate(now, timezone));
-  const year = (y: number, thisYear = false): PeriodReading => ({ period: span(dayjs(`${y}-01-01`), dayjs(`${y}-12-31`), `${y}年`), kind: 'year', thisYear });
+  const year = (y: number, thisYear = false): PeriodReading => ({
+    period: span(dayjs(`${y}-01-01`), dayjs(`${y}-12-31`), `${y}年`),
+    kind: 'year',
+    thisYear,
+  });
   const month = (d: dayjs.Dayjs): PeriodReading => ({
     period: span(d.startOf('month'), d.endOf('month'), `${d.year()}年${d.month() + 1}月`),
     kind: 'month',
@@ -55,7 +59,9 @@ export function readPeriod(input: string, now: Date, timezone: string): PeriodRe
     const ctx = { now, timezone };
     const a = parseDate(m[1]!, ctx, { allowFuture: true });
     const b = parseDate(m[2]!, ctx, { allowFuture: true });
-    if (a.ok && b.ok && a.value <= b.value) return { period: { from: a.value, to: b.value, label: `${a.value} 至 ${b.value}` }, kind: 'range', thisYear: false };
+    if (a.ok && b.ok && a.value <= b.value) {
+      return { period: { from: a.value, to: b.value, label: `${a.value} 至 ${b.value}` }, kind: 'range', thisYear: false };
+    }
   }
   return undefined;
 }

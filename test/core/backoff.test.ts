@@ -13,7 +13,8 @@ describe('back-off', () => {
   });
 
   it('jitter spreads the wait over [low, high] of it and never past the cap', () => {
-    const at = (r: number, attempt: number): number => backoffDelay(attempt, { minMs: 100, maxMs: 1000, jitter: [0.8, 1.2], random: () => r });
+    const at = (r: number, attempt: number): number =>
+      backoffDelay(attempt, { minMs: 100, maxMs: 1000, jitter: [0.8, 1.2], random: () => r });
     expect(at(0, 0)).toBe(80);
     expect(at(0.5, 0)).toBe(100);
     expect(at(0.999999, 0)).toBe(120);

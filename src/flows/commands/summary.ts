@@ -107,7 +107,8 @@ export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
       );
       if (s.figures.activities === 0) return [say(t.empty(scopeLabel, period.label))];
       const data = await summaryDocx(s);
-      return [{ kind: 'file', fileName: `${s.title}.docx`, mime: MIME.docx, data, caption: t.caption(s.title, s.records, s.prose === 'llm') }];
+      const caption = t.caption(s.title, s.records, s.prose === 'llm');
+      return [{ kind: 'file', fileName: `${s.title}.docx`, mime: MIME.docx, data, caption }];
     },
   };
 }

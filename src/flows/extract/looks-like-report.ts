@@ -17,8 +17,8 @@ const EXTRA_ACTIVITY = /帮扶|服务|走访|调研|观摩|座谈|推介|推进�
 const INTRO = /我是|我叫|本人|自我介绍|姓名\s*[:：]/;
 const INTRO_FACT = new RegExp(`${TITLES.join('|')}|\\d{2}\\s*岁|[一二三四五六七八九十]{2,3}岁|职称|单位\\s*[:：]`);
 /**
- * A phone counts as a fact of an introduction; so does an ID number, which the former bare
- * 1[3-9]\d{9} test also caught (most IDs hold such a run in their birth date).
+ * A mobile number is a fact of an introduction, and so is an ID number: the bare mobile-like run
+ * this test used to look for is inside most IDs (from the 19 of a birth year on), so they counted.
  */
 const INTRO_NUMBERS = ['mobile', 'id'] as const;
 const QUESTION = /[?？吗呢]\s*$/;
