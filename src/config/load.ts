@@ -2,14 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { BangfuError } from '../core/errors.js';
 import { configSchema, type Config } from './schema.js';
 
 z.config(z.locales.zhCN());
 
 /** A config problem a coordinator can fix: the field path and the reason, one per line. */
-export class ConfigError extends Error {
+export class ConfigError extends BangfuError {
   constructor(public readonly problems: string[], public readonly file?: string) {
-    super(`配置有误${file ? `（${file}）` : ''}：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('config.invalid', `配置有误${file ? `（${file}）` : ''}：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

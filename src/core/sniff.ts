@@ -1,12 +1,12 @@
-import type { AttachmentRef } from '../flows/engine/form.js';
-
 /**
  * What a file really is, by its bytes: a JPEG must start with SOI and carry a well-formed chain of
  * marker segments up to the scan, with a frame header giving its size; a file renamed to .jpg, a
  * truncated download or an HTML error page saved as a photo all fail here.
  */
+export type SniffedFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'pdf' | 'other';
+
 export interface Sniffed {
-  format: AttachmentRef['format'];
+  format: SniffedFormat;
   width?: number;
   height?: number;
 }

@@ -2,11 +2,12 @@
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
 /**
- * Splits a long reply into messages Telegram accepts, at line breaks so a table row or a numbered
- * item is never cut in half; only a single line longer than the limit is cut inside, and never
- * between the two halves of an emoji (a surrogate pair).
+ * Splits a long reply into messages of at most `limit` characters (UTF-16 code units), for every
+ * platform (Telegram: TELEGRAM_TEXT_LIMIT; WeChat/QQ: bot/groupchat/render.ts MAX_TEXT). Cuts at line
+ * breaks so a table row or a numbered item is never cut in half; only a single line longer than the
+ * limit is cut inside, and never between the two halves of an emoji (a surrogate pair).
  */
-export function splitMessage(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
+export function splitMessage(text: string, limit: number): string[] {
   if (limit < 2) throw new Error('split limit too small');
   if (text.length <= limit) return [text];
   const parts: string[] = [];
@@ -31,7 +32,7 @@ export function splitMessage(text: string, limit = TELEGRAM_TEXT_LIMIT): string[
     current = rest;
   }
   flush();
-  // A run of blank lines at a boundary would leave an empty part, which Telegram rejects.
+  // A run of blank lines at a boundary would leave an empty part, which Telegram rejects (and WeChat/QQ would send).
   return parts.filter((p) => p.trim() !== '');
 }
 

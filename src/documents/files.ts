@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { PassThrough } from 'node:stream';
+import { MIME } from '../core/mime.js';
 import { localDate } from '../core/tz.js';
 import type { FormSpec } from '../flows/engine/form.js';
 import type { BlobStore } from '../store/blobs.js';
@@ -12,13 +13,6 @@ import { teamPlanXlsx } from '../flows/forms/teamplan/xlsx.js';
 import { zipBuffer, type ZipEntry } from './zip.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'docx' | 'zip';
-
-export const MIME: Record<FileFormat, string> = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  zip: 'application/zip',
-};
 
 export interface ExportScope {
   chatKey?: string;

@@ -3,6 +3,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
+import { backoffDelay } from '../core/backoff.js';
 import type { Logger } from '../log/logger.js';
 import type { LlmEndpoint } from './client.js';
 import type { LlmConfig } from './config.js';
@@ -141,7 +142,7 @@ export class LlmService {
         waitMs = c.retryAfterMs;
       }
       if (attempt === this.cfg.maxRetries) break;
-      const backoff = Math.min(this.cfg.retryBaseMs * 2 ** attempt, this.cfg.retryMaxMs) * (0.75 + Math.random() * 0.25);
+      const backoff = backoffDelay(attempt, { minMs: this.cfg.retryBaseMs, maxMs: this.cfg.retryMaxMs, jitter: [0.75, 1] });
       const wait = waitMs ?? backoff;
       if (wait > this.cfg.retryMaxMs || Date.now() + wait >= deadline) return last;
       await sleep(wait);

@@ -3,11 +3,16 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, unlinkSync 
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import { BangfuError } from '../core/errors.js';
 import type { Logger } from '../log/logger.js';
 
 /** Raised when the embedded default cannot run; `message` is the one-line fix for the coordinator. */
-export class EmbeddedRedisError extends Error {
+export class EmbeddedRedisError extends BangfuError {
   override name = 'EmbeddedRedisError';
+
+  constructor(message: string) {
+    super('redis.embedded', message);
+  }
 }
 
 export interface EmbeddedRedis {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AttachmentFetcher } from '../../core/attachments.js';
 import type { Attachment, ChatRef, InboundEvent, OutboundAction, OutboundSink, UserRef } from '../../core/events.js';
+import { mimeOfFile } from '../../core/mime.js';
 import type { Dispatcher } from '../../flows/dispatcher.js';
 
 export interface ConsoleOptions {
@@ -35,8 +36,6 @@ export function renderAction(a: OutboundAction): string {
  * bytes), `/photo 路径 [说明]` as a photo; the 说明 is the message text, as a caption is.
  */
 const FILE_COMMAND = /^\/(file|photo)\s+(?:"([^"]+)"|(\S+))(?:\s+(.*))?$/;
-
-const MIME: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.pdf': 'application/pdf' };
 
 /** The console's attachments are local paths: reading them is the download. */
 export const consoleFetcher: AttachmentFetcher = { fetch: (a: Attachment) => readFile(a.ref) };
@@ -88,7 +87,7 @@ export class ConsoleAdapter implements OutboundSink {
   private fileEvent(kind: Attachment['kind'], file: string, caption: string): InboundEvent | string {
     const full = path.resolve(file);
     if (!existsSync(full) || !statSync(full).isFile()) return `找不到文件：${full}`;
-    const attachment: Attachment = { kind, ref: full, fileName: path.basename(full), mime: MIME[path.extname(full).toLowerCase()] ?? 'application/octet-stream', size: statSync(full).size };
+    const attachment: Attachment = { kind, ref: full, fileName: path.basename(full), mime: mimeOfFile(full), size: statSync(full).size };
     return { ...this.event(caption), attachments: [attachment] };
   }
 

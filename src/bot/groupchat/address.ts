@@ -1,4 +1,4 @@
-import { normalizeInput } from '../../flows/parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
 
 /** WeChat puts U+2005 (four-per-em space) after an @name; QQ clients and people type plain spaces. */
 const AFTER_MENTION = '[\\u2005\\u0020\\u00a0]';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { App } from '../../app.js';
 import type { ChatRef, OutboundAction, OutboundSink, Platform, ReplyTarget, UserRef } from '../../core/events.js';
 import { chatKey } from '../../core/ids.js';
-import { normalizeInput } from '../../flows/parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
 import type { Logger } from '../../log/logger.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { groupchatText as T } from '../../text/groupchat.js';

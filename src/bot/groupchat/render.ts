@@ -1,4 +1,5 @@
 import type { OutboundAction, UserRef } from '../../core/events.js';
+import { splitMessage } from '../../core/split.js';
 import { groupchatText } from '../../text/groupchat.js';
 
 export type RenderedPart = { kind: 'text'; text: string; mentions: UserRef[] } | { kind: 'file'; fileName: string; mime: string; data: Buffer };
@@ -40,24 +41,9 @@ export function renderActions(actions: readonly OutboundAction[]): RenderedPart[
   return out;
 }
 
-/** Splits at line ends into parts of at most `max` characters; a single overlong line is cut. */
+/** Splits at line ends into parts of at most `max` characters (core/split.ts), each after the first marked （续）. */
 export function splitText(text: string, max = MAX_TEXT): string[] {
-  if (text.length <= max) return [text];
-  const parts: string[] = [];
-  let cur = '';
-  for (const line of text.split('\n')) {
-    const pieces = line.length > max ? line.match(new RegExp(`[\\s\\S]{1,${max}}`, 'g')) ?? [] : [line];
-    for (const piece of pieces) {
-      if (cur && cur.length + 1 + piece.length > max) {
-        parts.push(cur);
-        cur = piece;
-      } else {
-        cur = cur ? `${cur}\n${piece}` : piece;
-      }
-    }
-  }
-  if (cur) parts.push(cur);
-  return parts.map((p, i) => (i === 0 ? p : `${groupchatText.continued}${p}`));
+  return splitMessage(text, max).map((p, i) => (i === 0 ? p : `${groupchatText.continued}${p}`));
 }
 
 /** Each person once, in first-named order. */

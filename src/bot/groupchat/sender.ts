@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { BangfuError } from '../../core/errors.js';
 import type { Logger } from '../../log/logger.js';
 import type { Outbox, OutboxItem } from '../../store/outbox.js';
 
 /** A delivery that can never succeed (the group is gone, the file is missing): no retries. */
-export class PermanentSendError extends Error {
+export class PermanentSendError extends BangfuError {
   constructor(message: string) {
-    super(message);
+    super('send.permanent', message);
     this.name = 'PermanentSendError';
   }
 }

@@ -3,11 +3,12 @@ import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import type { Logger } from '../../log/logger.js';
 import { Backoff } from '../../core/backoff.js';
+import { BangfuError } from '../../core/errors.js';
 
 /** An action the implementation refused (status "failed"), with OneBot's retcode. */
-export class OneBotError extends Error {
+export class OneBotError extends BangfuError {
   constructor(readonly action: string, readonly retcode: number, detail: string) {
-    super(`OneBot ${action} failed (retcode ${retcode})${detail ? `: ${detail}` : ''}`);
+    super('onebot.refused', `OneBot ${action} failed (retcode ${retcode})${detail ? `: ${detail}` : ''}`);
     this.name = 'OneBotError';
   }
 }

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay } from '../../core/backoff.js';
 import type { Logger } from '../../log/logger.js';
 import { SlidingWindow, Spacing, TokenBucket, type Limiter, type Slot } from './rate-limit.js';
 
@@ -136,7 +137,7 @@ export class Pacer {
           } else if (f.kind === 'transient' && ++transient < MAX_TRANSIENT_ATTEMPTS) {
             this.stats.retriedTransient++;
             this.logger.warn({ chat: chatId, what: job.what, err: why, attempt: transient }, 'telegram: send failed, retrying');
-            await this.wait(Math.min(30_000, 500 * 2 ** transient));
+            await this.wait(backoffDelay(transient, { minMs: 500, maxMs: 30_000 }));
           } else if (f.kind === 'blocked') {
             this.stats.droppedBlocked += q.length;
             this.logger.warn({ chat: chatId, dropped: q.length, err: why }, 'telegram: bot blocked or removed; chat marked inactive');

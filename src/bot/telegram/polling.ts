@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
+import { backoffDelay } from '../../core/backoff.js';
 import type { Logger } from '../../log/logger.js';
 
 type CallApiSignal = NonNullable<NonNullable<Parameters<Telegram['callApi']>[2]>['signal']>;
@@ -56,7 +57,7 @@ export class UpdatePoller {
       } catch (err) {
         if (this.abort.signal.aborted) return;
         const retryAfter = err instanceof TelegramError ? err.parameters?.retry_after : undefined;
-        const wait = retryAfter ? retryAfter * 1000 : Math.min(30_000, 1000 * 2 ** failures++);
+        const wait = retryAfter ? retryAfter * 1000 : backoffDelay(failures++, { minMs: 1000, maxMs: 30_000 });
         if (err instanceof TelegramError && (err.code === 401 || err.code === 404)) {
           this.logger.fatal({ err: err.message }, 'telegram: TELEGRAM_BOT_TOKEN was refused; polling stopped');
           return;
@@ -85,7 +86,7 @@ export class UpdatePoller {
           return true;
         }
         this.logger.warn({ err: errText(err), update: u.update_id, attempt }, 'telegram: update failed; retrying');
-        if (!(await this.pause(Math.min(10_000, 250 * 2 ** attempt)))) return false;
+        if (!(await this.pause(backoffDelay(attempt, { minMs: 250, maxMs: 10_000 })))) return false;
       }
     }
   }

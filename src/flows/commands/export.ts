@@ -1,16 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { chatKey, userKey } from '../../core/ids.js';
+import { MIME } from '../../core/mime.js';
 import { writeExport, type ExportFormat } from '../../documents/stream.js';
 import { ledgerForm } from '../forms/ledger/form.js';
 import type { RoleLookup } from '../../domain/roles/lookup.js';
 import { commandText } from '../../text/commands.js';
 import { progressText } from '../../text/progress.js';
 import type { ChatCommand } from './command.js';
-
-const MIME: Record<ExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-};
 
 /**
  * /export in a group: that group's ledger as a file, for its team leader and the coordinators whose

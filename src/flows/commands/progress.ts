@@ -1,4 +1,5 @@
 import { userKey } from '../../core/ids.js';
+import { MIME } from '../../core/mime.js';
 import { localDate } from '../../core/tz.js';
 import { barChartPng } from '../../documents/chart.js';
 import { computeFigures } from '../../domain/figures.js';
@@ -147,7 +148,7 @@ export function progressCommand(d: OversightDeps): ChatCommand {
         : barChartPng(t.chartTitle(resolved.label, period.label), f.experts.slice(0, 12).map((e) => e.name), [
             { name: t.chartSeries.days, values: f.experts.slice(0, 12).map((e) => e.days) },
           ]);
-      return [say(lines.join('\n')), { kind: 'file', fileName: `进度-${resolved.label}-${period.label}.png`, mime: 'image/png', data: chart }];
+      return [say(lines.join('\n')), { kind: 'file', fileName: `进度-${resolved.label}-${period.label}.png`, mime: MIME.png, data: chart }];
     },
   };
 }

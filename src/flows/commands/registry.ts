@@ -1,4 +1,4 @@
-import { normalizeInput } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
 import type { ChatCommand } from './command.js';
 
 /** Finds the command a message invokes: its first word (with any "@botname" suffix dropped). */

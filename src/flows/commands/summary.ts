@@ -1,18 +1,18 @@
 import type { OutboundAction } from '../../core/events.js';
 import { chatKey, userKey } from '../../core/ids.js';
+import { MIME } from '../../core/mime.js';
 import { localDate } from '../../core/tz.js';
-import { parseDate } from '../parsers/date.js';
-import { normalizeInput } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
 import type { LlmService } from '../../llm/service.js';
 import { summaryDocx } from '../../documents/summary-docx.js';
 import { composeSummary } from '../../documents/summary.js';
+import { readPeriod, type PeriodReading } from '../../domain/period.js';
 import type { RoleLookup } from '../../domain/roles/lookup.js';
 import type { FormRules } from '../../domain/forms.js';
 import { allForms } from '../forms/registry.js';
 import { llmText } from '../../text/llm.js';
 import type { ChatCommand } from './command.js';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const t = llmText.summary;
 const say = (text: string): OutboundAction => ({ kind: 'text', text });
 
@@ -35,34 +35,32 @@ const SCOPE_WORDS: Readonly<Record<string, SummaryScopeKind>> = {
  */
 export function parseSummaryArgs(args: string, now: Date, timezone: string): { scope?: SummaryScopeKind; period: SummaryPeriod } | { error: string } {
   const today = localDate(now, timezone);
-  const year = Number(today.slice(0, 4));
   let scope: SummaryScopeKind | undefined;
-  let period: SummaryPeriod = { from: `${year}-01-01`, to: today, label: `${year}年`, nextYear: year + 1 };
+  let period = summaryPeriod(readPeriod('', now, timezone)!, today)!;
   for (const tok of normalizeInput(args).split(' ').filter(Boolean)) {
     const s = SCOPE_WORDS[tok];
     if (s) {
       scope = s;
       continue;
     }
-    const p = parsePeriod(tok, year, today, { now, timezone });
+    const reading = readPeriod(tok, now, timezone);
+    const p = reading && summaryPeriod(reading, today);
     if (!p) return { error: t.badPeriod(tok) };
     period = p;
   }
   return { ...(scope ? { scope } : {}), period };
 }
 
-function parsePeriod(tok: string, year: number, today: string, ctx: { now: Date; timezone: string }): SummaryPeriod | undefined {
-  const whole = (y: number): SummaryPeriod => ({ from: `${y}-01-01`, to: `${y}-12-31`, label: `${y}年`, nextYear: y + 1 });
-  if (tok === '今年' || tok === '本年' || tok === '本年度') return { from: `${year}-01-01`, to: today, label: `${year}年`, nextYear: year + 1 };
-  if (tok === '去年' || tok === '上年' || tok === '上一年') return whole(year - 1);
-  const y = /^(\d{4})(?:年度?)?$/.exec(tok);
-  if (y) return whole(Number(y[1]));
-  const range = /^(.+?)(?:至|到|~|～|—)(.+)$/.exec(tok);
-  if (!range) return undefined;
-  const a = parseDate(range[1]!, ctx, { allowFuture: true });
-  const b = parseDate(range[2]!, ctx, { allowFuture: true });
-  if (!a.ok || !b.ok || a.value > b.value) return undefined;
-  return { from: a.value, to: b.value, label: `${a.value}至${b.value}`, nextYear: Number(b.value.slice(0, 4)) + 1 };
+/**
+ * A summary covers a year or a span of dates, not a month. "This year" runs to today; a span is
+ * labelled without spaces because the label goes into the file name.
+ */
+function summaryPeriod(r: PeriodReading, today: string): SummaryPeriod | undefined {
+  const { from, to, label } = r.period;
+  if (r.kind === 'month') return undefined;
+  if (r.kind === 'range') return { from, to, label: `${from}至${to}`, nextYear: Number(to.slice(0, 4)) + 1 };
+  const year = Number(from.slice(0, 4));
+  return { from, to: r.thisYear ? today : to, label, nextYear: year + 1 };
 }
 
 export interface SummaryCommandDeps {
@@ -113,7 +111,8 @@ export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
       );
       if (s.figures.activities === 0) return [say(t.empty(scopeLabel, period.label))];
       const data = await summaryDocx(s);
-      return [{ kind: 'file', fileName: `${s.title}.docx`, mime: DOCX, data, caption: t.caption(s.title, s.records, s.prose === 'llm') }];
+      const caption = t.caption(s.title, s.records, s.prose === 'llm');
+      return [{ kind: 'file', fileName: `${s.title}.docx`, mime: MIME.docx, data, caption }];
     },
   };
 }

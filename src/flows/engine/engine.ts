@@ -5,7 +5,8 @@ import { acceptAttachment } from './attach.js';
 import { parseEngineCommand, type EngineCommand } from './words.js';
 import { askedFields, type FieldSpec, type FormSpec, type InboundAttachment } from './form.js';
 import { columnPrompt, enterGroup, groupStep, menu } from './group.js';
-import { normalizeInput, type ParseContext } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
+import type { ParseContext } from '../parsers/result.js';
 import { draft, promptFor, review, say } from './render.js';
 import { REVIEW, STATE_VERSION, type ConversationState } from './state.js';
 

@@ -11,6 +11,7 @@ import { parseMulti } from '../parsers/multi.js';
 import { parsePhone } from '../parsers/phone.js';
 import { fail } from '../parsers/result.js';
 import { parseText } from '../parsers/text.js';
+import { STORED_ID_NUMBER, STORED_MOBILE, STORED_PHONE } from '../../privacy/patterns.js';
 
 /** Field builders: a form file names what each box is, these supply parser, schema and display. */
 type Base = Pick<FieldSpec, 'key' | 'label' | 'prompt' | 'optional' | 'ask'>;
@@ -62,12 +63,12 @@ export function multiField(base: Base & { options: readonly string[]; other?: st
 }
 
 export function idCardField(base: Base): FieldSpec {
-  return { ...base, parse: (t, ctx) => parseIdCard(t, ctx), schema: z.string().regex(/^\d{17}[\dX]$/) };
+  return { ...base, parse: (t, ctx) => parseIdCard(t, ctx), schema: z.string().regex(STORED_ID_NUMBER) };
 }
 
 export function phoneField(base: Base & { mobileOnly?: boolean }): FieldSpec {
   const o = base.mobileOnly ? { mobileOnly: true } : {};
-  return { ...base, parse: (t) => parsePhone(t, o), schema: z.string().regex(/^(1\d{10}|0\d{2,3}-\d{7,8}(-\d{1,6})?)$/) };
+  return { ...base, parse: (t) => parsePhone(t, o), schema: z.string().regex(base.mobileOnly ? STORED_MOBILE : STORED_PHONE) };
 }
 
 export function emailField(base: Base): FieldSpec {

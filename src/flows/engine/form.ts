@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Attachment } from '../../core/events.js';
+import type { SniffedFormat } from '../../core/sniff.js';
 import type { FormRules } from '../../domain/forms.js';
 import type { ParseContext, ParseResult } from '../parsers/result.js';
 
@@ -11,7 +12,7 @@ export interface AttachmentRef {
   mime: string;
   size: number;
   /** What the bytes are, by their magic numbers, whatever the name or mime says. */
-  format: 'jpeg' | 'png' | 'gif' | 'webp' | 'pdf' | 'other';
+  format: SniffedFormat;
   width?: number;
   height?: number;
 }

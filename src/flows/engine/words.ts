@@ -1,5 +1,5 @@
 import { zh } from '../../text/zh.js';
-import { normalizeInput } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
 
 /** The engine's own commands, available inside every form. */
 export type EngineCommand =

@@ -1,4 +1,5 @@
-import { normalizeInput } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
+import { hasPersonalNumber } from '../../privacy/patterns.js';
 import { CN_NUM, FORM_KEYWORDS, PERSON_NOUN, TITLES } from './lexicon.js';
 
 /**
@@ -14,13 +15,18 @@ const PLACE_WORD = /[\u4e00-\u9fa5](?:村|乡|镇|社区|合作社|基地|街道
 const COUNT = new RegExp(`(?:\\d+|${CN_NUM})(?:余|多|来)?(?:个|名|位)?${PERSON_NOUN}`);
 const EXTRA_ACTIVITY = /帮扶|服务|走访|调研|观摩|座谈|推介|推进会|宣传|示范|入户|签订|合同/;
 const INTRO = /我是|我叫|本人|自我介绍|姓名\s*[:：]/;
-const INTRO_FACT = new RegExp(`${TITLES.join('|')}|\\d{2}\\s*岁|[一二三四五六七八九十]{2,3}岁|1[3-9]\\d{9}|职称|单位\\s*[:：]`);
+const INTRO_FACT = new RegExp(`${TITLES.join('|')}|\\d{2}\\s*岁|[一二三四五六七八九十]{2,3}岁|职称|单位\\s*[:：]`);
+/**
+ * A mobile number is a fact of an introduction, and so is an ID number: the bare mobile-like run
+ * this test used to look for is inside most IDs (from the 19 of a birth year on), so they counted.
+ */
+const INTRO_NUMBERS = ['mobile', 'id'] as const;
 const QUESTION = /[?？吗呢]\s*$/;
 
 export function looksLikeReport(input: string): FreeTextKind | undefined {
   const text = normalizeInput(input);
   if (Array.from(text).length < 8 || text.startsWith('/')) return undefined;
-  if (INTRO.test(text) && INTRO_FACT.test(text)) return 'expert';
+  if (INTRO.test(text) && (INTRO_FACT.test(text) || hasPersonalNumber(text, INTRO_NUMBERS))) return 'expert';
   if (QUESTION.test(text)) return undefined;
   const activity = FORM_KEYWORDS.some((k) => new RegExp(k.re.source).test(text)) || EXTRA_ACTIVITY.test(text);
   if (!activity) return undefined;

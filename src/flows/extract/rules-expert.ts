@@ -1,6 +1,7 @@
 import { parseNumberWord } from '../parsers/chinese-number.js';
 import { parsePhone } from '../parsers/phone.js';
-import { normalizeInput } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
+import { findPersonalNumbers } from '../../privacy/patterns.js';
 import type { Candidates } from './fill.js';
 import { ORG_SUFFIX, TITLES, hanExcept } from './lexicon.js';
 
@@ -13,7 +14,6 @@ const ORG_STOP = '是在的了与及从事做搞负责服务帮扶联系电话�
 const ORG = new RegExp(`(?:${hanExcept(ORG_STOP)}{1,14}?${ORG_SUFFIX})+`);
 const TITLE_ALT = TITLES.join('|');
 const NAME = '[\\u4e00-\\u9fa5]{2,4}';
-const PHONE_CANDIDATE = /(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|\(?0\d{2,3}\)?[-\s]?\d{7,8}(?:\s*(?:转|ext\.?|#|-)\s*\d{1,6})?/g;
 const CLAUSE_END = '[^,;!?。\\s]';
 
 export function expertCandidates(input: string): Candidates {
@@ -38,9 +38,11 @@ function labelled(text: string, label: string): string | undefined {
   return new RegExp(`${label}\\s*[:是为]\\s*(${CLAUSE_END}{1,40})`).exec(text)?.[1];
 }
 
+/** The first phone the finder sees (an ID number is not one, though it holds mobile-like runs) that the field's parser accepts. */
 function findPhone(text: string): string | undefined {
-  for (const m of text.matchAll(PHONE_CANDIDATE)) {
-    const r = parsePhone(m[0]);
+  for (const n of findPersonalNumbers(text)) {
+    if (n.kind === 'id') continue;
+    const r = parsePhone(text.slice(n.start, n.end));
     if (r.ok) return r.value;
   }
   return undefined;

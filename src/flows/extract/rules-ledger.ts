@@ -1,5 +1,6 @@
 import { parseDate } from '../parsers/date.js';
-import { normalizeInput, type ParseContext } from '../parsers/result.js';
+import { normalizeInput } from '../../core/text.js';
+import type { ParseContext } from '../parsers/result.js';
 import type { Candidates } from './fill.js';
 import {
   ADMIN_LEVEL, CN_NUM, EFFECT_WORDS, FACILITIES, FACILITY_STOP, FORM_KEYWORDS, LOCATIVE, PERSON_NOUN, PLACE_STOP, PLACE_STOP_WORDS, hanExcept,

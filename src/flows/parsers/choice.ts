@@ -1,5 +1,6 @@
 import { zh } from '../../text/zh.js';
-import { normalizeInput, ok, fail, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { ok, fail, type ParseResult } from './result.js';
 
 /** Label of the catch-all choice; picking it alone asks the user to write what it was. */
 export const OTHER = '其他';

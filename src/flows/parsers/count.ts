@@ -1,6 +1,7 @@
 import { zh } from '../../text/zh.js';
 import { parseNumberWord } from './chinese-number.js';
-import { fail, normalizeInput, ok, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { fail, ok, type ParseResult } from './result.js';
 
 const COUNT = /^(?:约|大约|近|共|共计|合计|累计)?(\d+|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(?:人次|人|名|位|个|户|天|次|场|支|项)?(?:左右|以上)?$/;
 

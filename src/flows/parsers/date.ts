@@ -3,7 +3,8 @@ import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { localDate } from '../../core/tz.js';
 import { zh } from '../../text/zh.js';
 import { parseNumberWord } from './chinese-number.js';
-import { fail, normalizeInput, ok, type ParseContext, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { fail, ok, type ParseContext, type ParseResult } from './result.js';
 
 dayjs.extend(customParseFormat);
 

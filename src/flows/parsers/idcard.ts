@@ -1,7 +1,9 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { zh } from '../../text/zh.js';
-import { fail, normalizeInput, ok, type ParseContext, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { STORED_ID_NUMBER } from '../../privacy/patterns.js';
+import { fail, ok, type ParseContext, type ParseResult } from './result.js';
 
 dayjs.extend(customParseFormat);
 
@@ -49,7 +51,7 @@ export function idCardInfo(id: string): IdCardInfo {
 export function parseIdCard(input: string, ctx: ParseContext): ParseResult<string> {
   const s = normalizeInput(input).replace(/[\s-]/g, '').toUpperCase();
   const r = zh.reasons.idCard;
-  if (!/^\d{17}[\dX]$/.test(s)) return fail(s.length === 18 ? r.chars : r.length(s.length));
+  if (!STORED_ID_NUMBER.test(s)) return fail(s.length === 18 ? r.chars : r.length(s.length));
   if (!(s.slice(0, 2) in PROVINCE_CODES) || s.slice(2, 6) === '0000') return fail(r.region);
   const birth = dayjs(s.slice(6, 14), 'YYYYMMDD', true);
   if (!birth.isValid() || birth.year() < 1900 || birth.isAfter(dayjs(ctx.now))) return fail(r.birth);

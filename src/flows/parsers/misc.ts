@@ -1,5 +1,6 @@
 import { zh } from '../../text/zh.js';
-import { fail, normalizeInput, ok, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { fail, ok, type ParseResult } from './result.js';
 
 /** A decimal with an optional unit: 人均耕地面积 "2.5亩", 时长 "3.5小时", "3个小时". */
 export function parseDecimal(input: string, o: { min: number; max: number; units: readonly string[]; digits?: number }): ParseResult<number> {

@@ -1,5 +1,6 @@
 import { zh } from '../../text/zh.js';
-import { fail, normalizeInput, ok, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { fail, ok, type ParseResult } from './result.js';
 
 /**
  * Several boxes ticked at once, as the seeds' □ lists: "1 3 5", "1、3、5", "因病 缺技术",

@@ -9,12 +9,3 @@ export interface ParseContext {
   now: Date;
   timezone: string;
 }
-
-/** Full-width digits, letters and spaces to ASCII; people on phones type both. */
-export function normalizeInput(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

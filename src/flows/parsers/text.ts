@@ -1,5 +1,6 @@
 import { zh } from '../../text/zh.js';
-import { fail, normalizeInput, ok, type ParseResult } from './result.js';
+import { normalizeInput } from '../../core/text.js';
+import { fail, ok, type ParseResult } from './result.js';
 
 /**
  * Length as the notices count it: every character (汉字, letter, digit, punctuation) is one 字,

@@ -11,7 +11,7 @@ describe('messages over 4,096 characters', () => {
     ['200 table rows (13,000 characters) split at line ends', rows(200), 4],
     ['one 9,000-character line is cut inside', 'x'.repeat(9000), 3],
   ])('%s', (_name, text, parts) => {
-    const out = splitMessage(text);
+    const out = splitMessage(text, TELEGRAM_TEXT_LIMIT);
     expect(out).toHaveLength(parts);
     for (const p of out) expect(p.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
     // Nothing lost: joining at the cut points gives the text back.
@@ -21,12 +21,12 @@ describe('messages over 4,096 characters', () => {
   it('a row is never cut in half', () => {
     const text = rows(200);
     const lines = new Set(text.split('\n'));
-    for (const part of splitMessage(text)) for (const line of part.split('\n')) expect(lines.has(line)).toBe(true);
+    for (const part of splitMessage(text, TELEGRAM_TEXT_LIMIT)) for (const line of part.split('\n')) expect(lines.has(line)).toBe(true);
   });
 
   it('an emoji on a cut is kept whole', () => {
     const text = `${'a'.repeat(TELEGRAM_TEXT_LIMIT - 1)}😀tail`;
-    const [first, second] = splitMessage(text);
+    const [first, second] = splitMessage(text, TELEGRAM_TEXT_LIMIT);
     expect(first).toBe('a'.repeat(TELEGRAM_TEXT_LIMIT - 1));
     expect(second).toBe('😀tail');
   });
