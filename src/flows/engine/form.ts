@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Attachment } from '../../core/events.js';
+import type { FormExports } from '../../documents/form-exports.js';
 import type { ParseContext, ParseResult } from '../parsers/result.js';
 
 /** A stored attachment as a record keeps it: the bytes live in the attachment store under `id`. */
@@ -89,6 +90,8 @@ export interface FormSpec {
   approval?: readonly ApprovalStage[];
   /** One line naming a record in lists (/records, approvals, quota messages). */
   summary?(values: Record<string, unknown>): string;
+  /** The files it comes in (list layout, DOCX, own XLSX, ZIP of files), laid out in its folder. */
+  exports?: FormExports;
   /** Built from the fields' schemas; validates a confirmed record's values. */
   valuesSchema: z.ZodObject;
 }

@@ -1,5 +1,6 @@
 import { ageField, phoneField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
+import { expertLayout } from './layout.js';
 
 /**
  * 专家登记 — 004 五(四): "将专家单位、姓名、职称、年龄、电话等信息登记造册", and 五(三): share
@@ -21,4 +22,5 @@ export const expertForm = defineForm({
   ],
   unique: { what: '同名同电话的专家', key: (v) => `${String(v.name)}|${String(v.phone)}` },
   summary: (v) => `${String(v.name)}（${String(v.unit)}，${String(v.title)}）`,
+  exports: { layout: expertLayout },
 });

@@ -1,5 +1,6 @@
 import { choiceField, countField, dateField, decimalField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
+import { ledgerLayout } from './layout.js';
 
 /**
  * 工作台账 — Shandong plan (seed 003) 六(四): "全面真实记录具体活动时间、内容、方式、参加人次、服务效果",
@@ -35,4 +36,5 @@ export const ledgerForm = defineForm({
     }),
   ],
   summary: (v) => `${String(v.date)} ${String(v.place)} ${String(v.content)}`,
+  exports: { layout: ledgerLayout },
 });

@@ -1,5 +1,7 @@
 import { ageField, groupField, phoneField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
+import { teamPlanLayout } from './layout.js';
+import { teamPlanXlsx } from './xlsx.js';
 
 /**
  * 扶贫工作队工作安排表 — 004 附件3: "____地区扶贫工作队", the 带队人员 block, then two repeating
@@ -37,4 +39,5 @@ export const teamPlanForm = defineForm({
   ],
   unique: { what: '这个地区扶贫工作队的安排表（一支工作队填报一张表）', key: (v) => String(v.area) },
   summary: (v) => `${String(v.area)}地区扶贫工作队（带队 ${String(v.leaderName)}）`,
+  exports: { layout: teamPlanLayout, xlsx: teamPlanXlsx },
 });
