@@ -39,7 +39,7 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
   const config = loadConfig();
   const form = allForms.find((f) => f.id === opts.form);
   if (!form && opts.form !== 'stats' && opts.form !== 'all') throw new UsageError(`没有表单 ${opts.form}`);
-  const formats = formatsOf(opts.form);
+  const formats = formatsOf(opts.form, allForms);
   const format = opts.format ?? formats[0]!;
   if (!formats.includes(format)) throw new UsageError(`${form?.title ?? opts.form} 可导出的格式：${formats.join('、')}`);
   // The ledger's plain table (one header row) stays its default, for the scripts that read it.

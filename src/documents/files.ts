@@ -2,14 +2,13 @@ import { stringify } from 'csv-stringify/sync';
 import { PassThrough } from 'node:stream';
 import { MIME } from '../core/mime.js';
 import { localDate } from '../core/tz.js';
-import type { FormSpec } from '../flows/engine/form.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { RecordQuery, RecordRepository, StoredRecord } from '../store/records.js';
-import { DOCX_FORMS, recordDocx } from './docx.js';
-import { exhibitBaseName, listLayout, safeFileName } from './layout.js';
+import { recordDocx } from './docx.js';
+import type { ExportForm } from './form-exports.js';
+import { listLayout, safeFileName } from './layout.js';
 import { cnDate, writeOfficialXlsx } from './xlsx.js';
 import { collectStats, statsXlsx } from './stats.js';
-import { teamPlanXlsx } from '../flows/forms/teamplan/xlsx.js';
 import { zipBuffer, type ZipEntry } from './zip.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'docx' | 'zip';
@@ -22,7 +21,8 @@ export interface ExportScope {
 
 export interface ExportDeps {
   records: RecordRepository;
-  forms: readonly FormSpec[];
+  /** The registry: every form there is, each with the exports it declares. */
+  forms: readonly ExportForm[];
   timezone: string;
   /** 填表单位. */
   unit: string;
@@ -37,13 +37,15 @@ export interface ExportFile {
   count: number;
 }
 
-/** The formats each kind of document comes in; the first is the default. */
-export function formatsOf(what: string): FileFormat[] {
+/**
+ * The formats each kind of document comes in, from what the form's exports offer; the first is the
+ * default: its files' ZIP, else its Word documents, else its list. `stats` and `all` are not forms.
+ */
+export function formatsOf(what: string, forms: readonly ExportForm[]): FileFormat[] {
   if (what === 'stats') return ['xlsx'];
   if (what === 'all') return ['zip'];
-  if (what === 'exhibit') return ['zip', 'xlsx', 'csv'];
-  if ((DOCX_FORMS as readonly string[]).includes(what)) return ['docx', 'xlsx', 'csv'];
-  return ['xlsx', 'csv'];
+  const ex = forms.find((f) => f.id === what)?.exports;
+  return [...(ex?.files ? ['zip' as const] : []), ...(ex?.docx ? ['docx' as const] : []), 'xlsx', 'csv'];
 }
 
 async function collect(records: RecordRepository, q: RecordQuery): Promise<StoredRecord[]> {
@@ -57,8 +59,9 @@ async function* each<T>(xs: readonly T[]): AsyncGenerator<T> {
 }
 
 /**
- * Builds one document in its official layout: a list form's XLSX/CSV, the 推荐表/项目书 DOCX (a ZIP
- * of them when there are several), the exhibition ZIP, the 统计表, or everything in one ZIP.
+ * Builds one document in its official layout: a form's list as XLSX/CSV (or its own XLSX), its Word
+ * documents (推荐表/项目书; a ZIP of them when there are several), its files' ZIP (the exhibition),
+ * the 统计表, or everything in one ZIP. What a form offers comes from its `exports`.
  */
 export async function buildExport(what: string, format: FileFormat, scope: ExportScope, d: ExportDeps): Promise<ExportFile> {
   const today = localDate(d.now, d.timezone);
@@ -80,7 +83,7 @@ export async function buildExport(what: string, format: FileFormat, scope: Expor
     return { fileName: `${base}.csv`, mime: MIME.csv, data: Buffer.from(`\uFEFF${stringify([head, ...body])}`), count: recs.length };
   }
   if (format === 'xlsx') {
-    const data = form.id === 'teamplan' ? await teamPlanXlsx(form, recs) : await listXlsx(form, recs, d, today);
+    const data = await formXlsx(form, recs, d, today);
     return { fileName: `${base}.xlsx`, mime: MIME.xlsx, data, count: recs.length };
   }
   if (format === 'docx') {
@@ -88,11 +91,20 @@ export async function buildExport(what: string, format: FileFormat, scope: Expor
     if (docs.length === 1) return { fileName: docs[0]!.name, mime: MIME.docx, data: docs[0]!.data as Buffer, count: 1 };
     return { fileName: `${base}.zip`, mime: MIME.zip, data: await zipBuffer(docs), count: recs.length };
   }
-  if (form.id === 'exhibit') return { fileName: `${base}.zip`, mime: MIME.zip, data: await zipBuffer(await exhibitEntries(recs, d, '')), count: recs.length };
+  const files = form.exports?.files;
+  if (files) {
+    const data = await zipBuffer(await files.entries(recs, d.blobs, ''));
+    return { fileName: `${base}.zip`, mime: MIME.zip, data, count: recs.length };
+  }
   throw new Error(`${form.id} has no ${format} export`);
 }
 
-async function listXlsx(form: FormSpec, recs: StoredRecord[], d: ExportDeps, today: string): Promise<Buffer> {
+/** The form's own XLSX when it has one (工作安排表: a sheet per team), else its list in the official layout. */
+async function formXlsx(form: ExportForm, recs: StoredRecord[], d: ExportDeps, today: string): Promise<Buffer> {
+  return form.exports?.xlsx ? form.exports.xlsx(form, recs) : listXlsx(form, recs, d, today);
+}
+
+async function listXlsx(form: ExportForm, recs: StoredRecord[], d: ExportDeps, today: string): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -102,7 +114,7 @@ async function listXlsx(form: FormSpec, recs: StoredRecord[], d: ExportDeps, tod
   return Buffer.concat(chunks);
 }
 
-async function docxEntries(form: FormSpec, recs: StoredRecord[], d: ExportDeps, dir = ''): Promise<{ name: string; data: Buffer }[]> {
+async function docxEntries(form: ExportForm, recs: StoredRecord[], d: ExportDeps, dir = ''): Promise<{ name: string; data: Buffer }[]> {
   const load = async (ref: { id: string }): Promise<Buffer | undefined> => (d.blobs ? d.blobs.get(ref.id).catch(() => undefined) : undefined);
   const out: { name: string; data: Buffer }[] = [];
   for (const [i, r] of recs.entries()) {
@@ -112,22 +124,7 @@ async function docxEntries(form: FormSpec, recs: StoredRecord[], d: ExportDeps, 
   return out;
 }
 
-/**
- * Exhibition pictures and their captions under one base name each ("图片命名应与展览注释的文件名称
- * 保持一致"): 1-01-光东村水稻育秧现场.jpg beside 1-01-光东村水稻育秧现场.txt.
- */
-async function exhibitEntries(recs: StoredRecord[], d: ExportDeps, dir: string): Promise<ZipEntry[]> {
-  const out: ZipEntry[] = [];
-  for (const [i, r] of recs.entries()) {
-    const name = exhibitBaseName(r, i + 1);
-    const image = r.values.image as { id: string } | undefined;
-    if (image && d.blobs) out.push({ name: `${dir}${name}.jpg`, path: d.blobs.path(image.id) });
-    out.push({ name: `${dir}${name}.txt`, data: `${String(r.values.caption ?? '')}\r\n` });
-  }
-  return out;
-}
-
-/** One ZIP of everything for a group and period: every list form, every DOCX, the exhibition, the 统计表. */
+/** One ZIP of everything for a group and period: every form's XLSX, its DOCX and its files, then the 统计表. */
 async function bundle(scope: ExportScope, d: ExportDeps, today: string): Promise<ExportFile> {
   const entries: ZipEntry[] = [];
   let count = 0;
@@ -135,10 +132,10 @@ async function bundle(scope: ExportScope, d: ExportDeps, today: string): Promise
     const recs = await collect(d.records, { form: form.id, ...scope });
     if (!recs.length) continue;
     count += recs.length;
-    const xlsx = form.id === 'teamplan' ? await teamPlanXlsx(form, recs) : await listXlsx(form, recs, d, today);
-    entries.push({ name: `${form.title}.xlsx`, data: xlsx });
-    if ((DOCX_FORMS as readonly string[]).includes(form.id)) entries.push(...(await docxEntries(form, recs, d, `${form.title}/`)));
-    if (form.id === 'exhibit') entries.push(...(await exhibitEntries(recs, d, '展览素材/')));
+    entries.push({ name: `${form.title}.xlsx`, data: await formXlsx(form, recs, d, today) });
+    if (form.exports?.docx) entries.push(...(await docxEntries(form, recs, d, `${form.title}/`)));
+    const files = form.exports?.files;
+    if (files) entries.push(...(await files.entries(recs, d.blobs, files.folder)));
   }
   const stats = await collectStats(d.records, d.forms, scope);
   entries.push({ name: '科技之冬活动统计表.xlsx', data: await statsXlsx(stats, { unit: d.unit, ...(scope.from ? { from: scope.from } : {}), ...(scope.to ? { to: scope.to } : {}) }) });

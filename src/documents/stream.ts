@@ -2,14 +2,14 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { FormSpec } from '../flows/engine/form.js';
 import type { StoredRecord } from '../store/records.js';
+import type { ExportForm } from './form-exports.js';
 import { exportTable, sparseFieldsUsed } from './table.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportOptions {
-  form: FormSpec;
+  form: ExportForm;
   format: ExportFormat;
   timezone: string;
   /** The records, or a way to read them twice (first to see which optional columns are used). */

@@ -1,6 +1,6 @@
 import { localDateTime } from '../core/tz.js';
-import { formatValue, type FormSpec } from '../flows/engine/form.js';
 import type { StoredRecord } from '../store/records.js';
+import { fieldText, type ExportForm } from './form-exports.js';
 
 /**
  * A form's plain data table: 序号, the form's fields in the seed's order, then who/where/when it was
@@ -14,7 +14,7 @@ export interface ExportTable {
   row(rec: StoredRecord, seq: number): (string | number)[];
 }
 
-export function exportTable(form: FormSpec, tz: string, withSparse: ReadonlySet<string> = new Set()): ExportTable {
+export function exportTable(form: ExportForm, tz: string, withSparse: ReadonlySet<string> = new Set()): ExportTable {
   const fields = form.fields.filter((f) => f.ask !== false || withSparse.has(f.key));
   return {
     headers: ['序号', ...fields.map((f) => f.label), '专家', '群组', '录入时间'],
@@ -23,7 +23,7 @@ export function exportTable(form: FormSpec, tz: string, withSparse: ReadonlySet<
       const cells = fields.map((f) => {
         const v = rec.values[f.key];
         if (v === undefined) return '';
-        return typeof v === 'number' ? v : formatValue(f, v);
+        return typeof v === 'number' ? v : fieldText(f, v);
       });
       return [seq, ...cells, rec.meta.userName, rec.meta.chatTitle || rec.meta.chatId, localDateTime(new Date(rec.meta.createdAt), tz)];
     },
@@ -31,7 +31,7 @@ export function exportTable(form: FormSpec, tz: string, withSparse: ReadonlySet<
 }
 
 /** The sparse (offered, not asked) fields that at least one record fills. */
-export async function sparseFieldsUsed(form: FormSpec, records: AsyncIterable<StoredRecord>): Promise<Set<string>> {
+export async function sparseFieldsUsed(form: ExportForm, records: AsyncIterable<StoredRecord>): Promise<Set<string>> {
   const sparse = form.fields.filter((f) => f.ask === false).map((f) => f.key);
   const used = new Set<string>();
   if (!sparse.length) return used;

@@ -31,7 +31,7 @@ export function resolveExportTarget(word: string, forms: readonly FormSpec[]): s
 export async function exportForChat(r: ChatExportRequest): Promise<{ fileName: string; mime: string; data: Buffer; caption: string } | string> {
   const what = resolveExportTarget(r.what, r.forms);
   if (!what) return tf.exports.usage(r.forms.map((f) => f.title));
-  const formats = formatsOf(what);
+  const formats = formatsOf(what, r.forms);
   const format = (r.format ?? formats[0]) as FileFormat;
   if (!formats.includes(format)) return tf.exports.usage(r.forms.map((f) => f.title));
   const file = await buildExport(what, format, { ...(r.chatKey ? { chatKey: r.chatKey } : {}), ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) }, {

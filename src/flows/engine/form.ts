@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Attachment } from '../../core/events.js';
 import type { SniffedFormat } from '../../core/sniff.js';
 import type { FormRules } from '../../domain/forms.js';
+import type { FormExports } from '../../documents/form-exports.js';
 import type { ParseContext, ParseResult } from '../parsers/result.js';
 
 /** A stored attachment as a record keeps it: the bytes live in the attachment store under `id`. */
@@ -71,6 +72,8 @@ export interface FormSpec extends FormRules {
   checks?(values: Record<string, unknown>): string[];
   /** A reason the whole record cannot be saved as it is (贫困户数 > 总户数), or undefined. */
   rule?(values: Record<string, unknown>): string | undefined;
+  /** The files it comes in (list layout, DOCX, own XLSX, ZIP of files), laid out in its folder. */
+  exports?: FormExports;
   /** Built from the fields' schemas; validates a confirmed record's values. */
   valuesSchema: z.ZodObject;
 }

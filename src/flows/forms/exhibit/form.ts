@@ -1,10 +1,11 @@
 import { attachmentField, choiceField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
+import { exhibitFiles } from './files.js';
+import { exhibitLayout } from './layout.js';
+import { EXHIBIT_MIN_BYTES, EXHIBIT_THEMES } from './options.js';
 
-/** The four themes of 000 二(三) / 001 三(三) the exhibition texts and pictures are organised by. */
-export const EXHIBIT_THEMES = ['响应中央决策部署', '任务目标指标完成情况', '重点工作开展成效', '典型人物典型事迹'] as const;
-
-export const EXHIBIT_MIN_BYTES = 2 * 1024 * 1024;
+// The themes and the size floor live in options.ts, which files.ts reads too without importing this spec.
+export { EXHIBIT_MIN_BYTES, EXHIBIT_THEMES };
 
 /**
  * 展览素材 — 000 二(三) / 001 三(三): "报送的展览图片，须为不小于 2M 的 JPG 格式原文件；对应图片编写
@@ -24,4 +25,5 @@ export const exhibitForm = defineForm({
     textField({ key: 'caption', label: '展览注释', prompt: '这张图片的展览注释：什么时间、什么地点、谁、在做什么、成效如何', max: 500, min: 5 }),
   ],
   summary: (v) => String(v.caption).slice(0, 30),
+  exports: { layout: exhibitLayout, files: exhibitFiles },
 });

@@ -1,5 +1,6 @@
 import { ageField, phoneField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
+import { expertLayout } from './layout.js';
 
 /**
  * 专家登记 — 004 五(四): "将专家单位、姓名、职称、年龄、电话等信息登记造册", and 五(三): share
@@ -24,4 +25,5 @@ export const expertForm = defineForm({
   counts: {
     registration: (v) => ({ name: typeof v.name === 'string' ? v.name : '', ...(typeof v.phone === 'string' ? { phone: v.phone } : {}) }),
   },
+  exports: { layout: expertLayout },
 });

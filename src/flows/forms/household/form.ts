@@ -1,6 +1,7 @@
 import { countField, decimalField, multiField, phoneField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
 import { POVERTY_CAUSES, TECH_NEEDS } from '../shared/options.js';
+import { householdLayout } from './layout.js';
 
 /**
  * 一户一策调查表 — 004 附件2, every box in the printed order (its two blank cells after 人均耕地面积
@@ -34,4 +35,5 @@ export const householdSurveyForm = defineForm({
   unique: { what: '这一户的一户一策调查表', key: (v) => `${String(v.village)}|${String(v.household)}` },
   summary: (v) => `${String(v.household)}（${String(v.village)}）`,
   counts: { survey: 'household' },
+  exports: { layout: householdLayout },
 });

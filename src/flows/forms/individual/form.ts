@@ -2,6 +2,8 @@ import { attachmentField, choiceField, countField, emailField, idCardField, mult
 import { defineForm } from '../../engine/form.js';
 import { idCardInfo } from '../../parsers/idcard.js';
 import { POLITICAL_STATUS, SERVICE_CATEGORIES, SERVICE_MODES } from '../shared/options.js';
+import { individualDocx } from './docx.js';
+import { individualLayout } from './layout.js';
 
 /**
  * 2016年以来全国科技助力精准扶贫先进个人推荐表 — 000 附件3 = 001 附件2, every box in the printed
@@ -47,4 +49,5 @@ export const personNominationForm = defineForm({
     return info.sex !== v.sex ? [`身份证号显示性别为「${info.sex}」，与填写的「${v.sex}」不符，请核对`] : [];
   },
   summary: (v) => `${String(v.name)}（${String(v.employer)}）`,
+  exports: { layout: individualLayout, docx: individualDocx },
 });

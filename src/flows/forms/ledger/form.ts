@@ -2,6 +2,7 @@ import { choiceField, countField, dateField, decimalField, textField } from '../
 import { defineForm } from '../../engine/form.js';
 import { numberOf, type Activity } from '../../../domain/forms.js';
 import { OTHER } from '../../parsers/choice.js';
+import { ledgerLayout } from './layout.js';
 
 /**
  * 工作台账 — Shandong plan (seed 003) 六(四): "全面真实记录具体活动时间、内容、方式、参加人次、服务效果",
@@ -49,4 +50,5 @@ export const ledgerForm = defineForm({
   ],
   summary: (v) => `${String(v.date)} ${String(v.place)} ${String(v.content)}`,
   counts: { activity: { kinds: ACTIVITY_FORMS, of: activityOf }, hours: (v) => numberOf(v.hours) },
+  exports: { layout: ledgerLayout },
 });

@@ -1,8 +1,12 @@
 import { choiceField, emailField, phoneField, postcodeField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
 import { projectApproval, villagesGroup } from '../shared/project.js';
+import { personProjectDocx } from './docx.js';
+import { personProjectLayout } from './layout.js';
+import { PROJECT_CATEGORIES } from './options.js';
 
-export const PROJECT_CATEGORIES = ['技术培训类', '产业技术类', '科普教育类'] as const;
+// In options.ts so that docx.ts can print the boxes without importing this spec.
+export { PROJECT_CATEGORIES };
 
 /**
  * 山东省科协精准扶贫专家服务行动项目书（二）— 003 附件4, applicant an expert. The 专家签名 line is a
@@ -35,4 +39,5 @@ export const personProjectForm = defineForm({
   summary: (v) => `${String(v.projectName)}（${String(v.name)}）`,
   // The 通信地址 names the city the project counts for in the 名额分配表.
   counts: { projectAddress: (v) => String(v.address ?? '') },
+  exports: { layout: personProjectLayout, docx: personProjectDocx },
 });

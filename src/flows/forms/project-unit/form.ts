@@ -1,6 +1,8 @@
 import { emailField, phoneField, postcodeField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
 import { projectApproval, villagesGroup } from '../shared/project.js';
+import { unitProjectDocx } from './docx.js';
+import { unitProjectLayout } from './layout.js';
 
 /**
  * 山东省科协精准扶贫专家服务行动项目书（一）— 003 附件3, applicant a unit (备注: 单位只申报科普教育类
@@ -31,4 +33,5 @@ export const unitProjectForm = defineForm({
   summary: (v) => `${String(v.projectName)}（${String(v.applicant)}）`,
   // The 通信地址 names the city the project counts for in the 名额分配表.
   counts: { projectAddress: (v) => String(v.address ?? '') },
+  exports: { layout: unitProjectLayout, docx: unitProjectDocx },
 });

@@ -1,6 +1,8 @@
 import { countField, emailField, multiField, phoneField, postcodeField, regionField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
 import { SERVICE_CATEGORIES, SERVICE_MODES } from '../shared/options.js';
+import { teamDocx } from './docx.js';
+import { teamLayout } from './layout.js';
 
 /**
  * 2016年以来全国科技助力精准扶贫先进团队推荐表 — 000 附件2 = 001 附件1, every box in the printed
@@ -36,4 +38,5 @@ export const teamNominationForm = defineForm({
     return typeof v.expertCount === 'number' && names > v.expertCount ? [`列出的服务专家有 ${names} 人，多于团队专家总人数 ${v.expertCount} 人，请核对`] : [];
   },
   summary: (v) => `${String(v.teamName)}（负责人 ${String(v.leader)}）`,
+  exports: { layout: teamLayout, docx: teamDocx },
 });

@@ -1,5 +1,7 @@
 import { ageField, groupField, phoneField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
+import { teamPlanLayout } from './layout.js';
+import { teamPlanXlsx } from './xlsx.js';
 
 /**
  * 扶贫工作队工作安排表 — 004 附件3: "____地区扶贫工作队", the 带队人员 block, then two repeating
@@ -39,4 +41,5 @@ export const teamPlanForm = defineForm({
   summary: (v) => `${String(v.area)}地区扶贫工作队（带队 ${String(v.leaderName)}）`,
   // 004 附件4 counts the 工作队 as 科技下乡服务团.
   counts: { servingTeam: true },
+  exports: { layout: teamPlanLayout, xlsx: teamPlanXlsx },
 });

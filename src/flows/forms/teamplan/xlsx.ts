@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { formatValue, type FormSpec } from '../../engine/form.js';
-import type { StoredRecord } from '../../../store/records.js';
+import { fieldOf, fieldText, type ExportForm } from '../../../documents/form-exports.js';
 import { BORDER } from '../../../documents/xlsx.js';
+import type { StoredRecord } from '../../../store/records.js';
 
 type V = Record<string, unknown>;
 
@@ -10,10 +10,10 @@ type V = Record<string, unknown>;
  * "____地区扶贫工作队" line, the 带队人员 block, the 人员组成 table (专家1, 专家2 …) and the
  * 送科技下乡活动安排 table (活动1, 活动2 …), with the seed's merged section headings.
  */
-export async function teamPlanXlsx(form: FormSpec, recs: readonly StoredRecord[]): Promise<Buffer> {
+export async function teamPlanXlsx(form: ExportForm, recs: readonly StoredRecord[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const members = form.fields.find((f) => f.key === 'members')!.group!;
-  const acts = form.fields.find((f) => f.key === 'activities')!.group!;
+  const members = fieldOf(form, 'members').group!;
+  const acts = fieldOf(form, 'activities').group!;
   const names = new Set<string>();
   for (const rec of recs) {
     const v = rec.values as V;
@@ -56,7 +56,10 @@ export async function teamPlanXlsx(form: FormSpec, recs: readonly StoredRecord[]
     let r = 8;
     for (const [i, row] of ((v.members as V[] | undefined) ?? []).entries()) {
       put(r, 1, `专家${i + 1}`, { center: true });
-      members.columns.forEach((c, k) => put(r, k + 2, row[c.key] === undefined ? '' : typeof row[c.key] === 'number' ? (row[c.key] as number) : formatValue(c, row[c.key])));
+      members.columns.forEach((c, k) => {
+        const cell = row[c.key];
+        put(r, k + 2, cell === undefined ? '' : typeof cell === 'number' ? cell : fieldText(c, cell));
+      });
       r++;
     }
     ws.mergeCells(`A${r}:F${r}`);
@@ -72,7 +75,7 @@ export async function teamPlanXlsx(form: FormSpec, recs: readonly StoredRecord[]
       put(r, 1, `活动${i + 1}`, { center: true });
       acts.columns.forEach((c, k) => {
         if (k === 2) ws.mergeCells(`D${r}:F${r}`);
-        put(r, k + 2, row[c.key] === undefined ? '' : formatValue(c, row[c.key]));
+        put(r, k + 2, row[c.key] === undefined ? '' : fieldText(c, row[c.key]));
       });
       r++;
     }

@@ -1,6 +1,7 @@
 import { countField, decimalField, multiField, phoneField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
 import { POVERTY_CAUSES, TECH_NEEDS } from '../shared/options.js';
+import { villageLayout } from './layout.js';
 
 /**
  * 一村一品调查表 — 004 附件1, every box in the printed order. The printed 致贫原因 box is blank;
@@ -37,4 +38,5 @@ export const villageSurveyForm = defineForm({
   unique: { what: '这个村的一村一品调查表', key: (v) => String(v.village) },
   summary: (v) => `${String(v.village)}（${String(v.area)}）`,
   counts: { survey: 'village' },
+  exports: { layout: villageLayout },
 });

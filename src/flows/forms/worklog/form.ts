@@ -2,6 +2,7 @@ import { dateField, decimalField, textField } from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
 import { HOURS_LABEL } from '../ledger/form.js';
 import { numberOf } from '../../../domain/forms.js';
+import { worklogLayout } from './layout.js';
 
 /**
  * 工作日志 — 004 五(四): "各级科技助力扶贫工作队要建立工作日志". A free-text daily note of the
@@ -23,4 +24,5 @@ export const worklogForm = defineForm({
   ],
   summary: (v) => `${String(v.date)} ${String(v.note).slice(0, 20)}`,
   counts: { hours: (v) => numberOf(v.hours) },
+  exports: { layout: worklogLayout },
 });
