@@ -5,16 +5,9 @@ import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { createLogger } from '../log/logger.js';
 import { findRedisServer, NO_REDIS_SERVER, startEmbeddedRedis } from '../store/embedded-redis.js';
-import { checkGroupSurfaces } from '../bot/groupchat/doctor.js';
-import { checkTelegram } from '../bot/telegram/doctor.js';
-
-interface Check {
-  ok: boolean;
-  text: string;
-}
-
-const pass = (text: string): Check => ({ ok: true, text });
-const bad = (text: string): Check => ({ ok: false, text });
+import { checkConsole } from '../bot/console/doctor.js';
+import { platforms } from '../bot/surfaces.js';
+import { bad, pass, type Check } from '../core/surface.js';
 
 /** Reports persistence as a coordinator needs it: will a confirmed record survive a power cut? */
 async function checkRedis(url: string, label: string): Promise<Check[]> {
@@ -38,11 +31,6 @@ async function checkRedis(url: string, label: string): Promise<Check[]> {
     out.push(pass(`${label} 不允许读取 CONFIG（托管 Redis 常见），请在服务商处确认已开启持久化`));
   }
   r.disconnect();
-  return out;
-}
-
-function checkPlatforms(config: Config, env: NodeJS.ProcessEnv): Check[] {
-  const out: Check[] = [pass('控制台聊天可用（npm start）')];
   return out;
 }
 
@@ -74,9 +62,9 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<b
         checks.push(bad(`内置 Redis 无法启动：${(e as Error).message}`));
       }
     }
-    checks.push(...checkPlatforms(config, env));
-    checks.push(...(await checkTelegram(config, env)));
-    checks.push(...(await checkGroupSurfaces(config, env)));
+    // The console first, then each platform's own lines, in the registry's order.
+    checks.push(...(await checkConsole()));
+    for (const p of platforms) checks.push(...(await p.doctor(config, env)));
   }
   for (const c of checks) process.stdout.write(`${c.ok ? '✓' : '✗'} ${c.text}\n`);
   return checks.every((c) => c.ok);

@@ -2,17 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { ConfigError } from '../core/config-error.js';
 import { configSchema, type Config } from './schema.js';
 
 z.config(z.locales.zhCN());
 
-/** A config problem a coordinator can fix: the field path and the reason, one per line. */
-export class ConfigError extends Error {
-  constructor(public readonly problems: string[], public readonly file?: string) {
-    super(`配置有误${file ? `（${file}）` : ''}：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
+/** Callers of the loader (cli/, tests) catch its errors from here. */
+export { ConfigError };
 
 export const DEFAULT_CONFIG_FILE = 'config/bangfu.yaml';
 
