@@ -1,3 +1,4 @@
+import type { Platform } from '../core/events.js';
 import type { Check, Surface } from '../core/surface.js';
 import type { CommandRegistry } from '../flows/commands/registry.js';
 import type { Dispatcher } from '../flows/dispatcher.js';
@@ -36,7 +37,7 @@ export interface BotContext<C extends object = object> {
  * it, and its `bangfu doctor` lines (none when it is off).
  */
 export interface PlatformEntry<C extends object> {
-  name: string;
+  name: Platform;
   surface: (app: BotContext<C>) => Surface | undefined;
   doctor: (config: GlobalSettings & C, env: NodeJS.ProcessEnv) => Promise<Check[]>;
 }

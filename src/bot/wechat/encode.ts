@@ -24,7 +24,8 @@ export async function sendItem(bot: Wechaty, item: OutboxItem): Promise<void> {
     const room = await bot.Room.find({ id: target.chatId });
     if (!room) throw new Error(`room ${target.chatId} not found`);
     if (typeof sayable === 'string' && target.mentions?.length) {
-      const found = await Promise.all(target.mentions.map(async (u) => ({ u, c: await bot.Contact.find({ id: u.id }).catch(() => undefined) })));
+      const contactOf = (id: string) => bot.Contact.find({ id }).catch(() => undefined);
+      const found = await Promise.all(target.mentions.map(async (u) => ({ u, c: await contactOf(u.id) })));
       const contacts = found.flatMap((f) => (f.c ? [f.c] : []));
       const named = found.filter((f) => !f.c).map((f) => `@${f.u.name} `).join('');
       await (contacts.length ? room.say(`${named}${sayable}`, ...contacts) : room.say(`${named}${sayable}`));
