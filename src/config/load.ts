@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { enableTelegramByToken } from '../bot/telegram/config.js';
 import { ConfigError } from '../core/config-error.js';
 import { configSchema, type Config } from './schema.js';
 
@@ -60,12 +61,6 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
   if (env.BANGFU_DATA_DIR) out.dataDir = env.BANGFU_DATA_DIR;
   if (env.BANGFU_LOG_LEVEL) section('log').level = env.BANGFU_LOG_LEVEL;
   if (env.BANGFU_TIMEZONE) out.timezone = env.BANGFU_TIMEZONE;
-  // A token is a clear intent: run Telegram (and not the console, which would exit on a server
-  // without a terminal) unless the file says enabled: false explicitly.
-  if (env.TELEGRAM_BOT_TOKEN) {
-    const platforms = section('platforms');
-    const tg = (platforms.telegram ??= {}) as Record<string, unknown>;
-    if (tg.enabled === undefined) tg.enabled = true;
-  }
+  enableTelegramByToken(env, () => section('platforms'));
   return out;
 }

@@ -39,6 +39,17 @@ export interface TelegramSettings {
 export const DEFAULT_HTTP_PORT = 8080;
 
 /**
+ * Before validation: a TELEGRAM_BOT_TOKEN is a clear intent, so it runs Telegram (and not the
+ * console, which would exit on a server without a terminal) unless the file says enabled: false
+ * explicitly. `platforms` returns the file's platforms section, created when first asked for.
+ */
+export function enableTelegramByToken(env: NodeJS.ProcessEnv, platforms: () => Record<string, unknown>): void {
+  if (!env.TELEGRAM_BOT_TOKEN) return;
+  const tg = (platforms().telegram ??= {}) as Record<string, unknown>;
+  if (tg.enabled === undefined) tg.enabled = true;
+}
+
+/**
  * The webhook secret Telegram echoes in a header. Without TELEGRAM_WEBHOOK_SECRET it is derived
  * from the token, so every process of one deployment agrees on it and nothing more needs storing.
  */
