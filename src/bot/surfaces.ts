@@ -1,20 +1,25 @@
-import type { App } from '../app.js';
-import { qqSurface } from './qq/index.js';
-import { telegramSurface } from './telegram/bot.js';
-import { wechatSurface } from './wechat/index.js';
+import type { Surface } from '../core/surface.js';
+import type { BotContext, PlatformEntry } from './context.js';
+import { qqPlatform } from './qq/index.js';
+import type { WithQq } from './qq/config.js';
+import { telegramPlatform } from './telegram/index.js';
+import type { WithTelegram } from './telegram/config.js';
+import { wechatPlatform } from './wechat/index.js';
+import type { WithWechat } from './wechat/config.js';
 
-/**
- * A chat surface (Telegram, WeChat, QQ…) that runs beside or instead of the console. Each
- * platform folder exports one factory; `bangfu start` starts every surface its config enables.
- */
-export interface Surface {
-  name: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** Every platform's section of the config, as the registry hands it on. */
+export type PlatformsConfig = WithTelegram & WithWechat & WithQq;
+
+/** What the running bot gives the surfaces: app.ts's App satisfies it. */
+export type SurfaceApp = BotContext<PlatformsConfig>;
 
 /** Returns a surface when the config enables it, undefined otherwise. */
-export type SurfaceFactory = (app: App) => Surface | undefined;
+export type SurfaceFactory = (app: SurfaceApp) => Surface | undefined;
 
-/** Every platform's factory; adding a platform is one line here. */
-export const surfaceFactories: SurfaceFactory[] = [telegramSurface, wechatSurface, qqSurface];
+/**
+ * Every chat platform besides the console (which `bangfu start` runs itself), in the order they
+ * start and `bangfu doctor` reports them; adding a platform is one line here.
+ */
+export const platforms: readonly PlatformEntry<PlatformsConfig>[] = [telegramPlatform, wechatPlatform, qqPlatform];
+
+export const surfaceFactories: readonly SurfaceFactory[] = platforms.map((p) => p.surface);

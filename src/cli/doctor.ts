@@ -5,16 +5,9 @@ import type { Config } from '../config/schema.js';
 import { createLogger } from '../log/logger.js';
 import { findRedisServer, NO_REDIS_SERVER, startEmbeddedRedis } from '../store/embedded-redis.js';
 import { probeRedis } from '../store/health.js';
-import { checkGroupSurfaces } from '../bot/groupchat/doctor.js';
-import { checkTelegram } from '../bot/telegram/doctor.js';
-
-interface Check {
-  ok: boolean;
-  text: string;
-}
-
-const pass = (text: string): Check => ({ ok: true, text });
-const bad = (text: string): Check => ({ ok: false, text });
+import { checkConsole } from '../bot/console/doctor.js';
+import { platforms } from '../bot/surfaces.js';
+import { bad, pass, type Check } from '../core/surface.js';
 
 /** Reports persistence as a coordinator needs it: will a confirmed record survive a power cut? */
 async function checkRedis(url: string, label: string): Promise<Check[]> {
@@ -27,11 +20,6 @@ async function checkRedis(url: string, label: string): Promise<Check[]> {
   else if (p.appendfsync !== 'always') {
     out.push(pass(`${label} 已开启 AOF（appendfsync ${String(p.appendfsync)}，断电最多丢失约 1 秒的数据；要求零丢失可设为 always）`));
   } else out.push(pass(`${label} 已开启 AOF，每次写入都落盘`));
-  return out;
-}
-
-function checkPlatforms(config: Config, env: NodeJS.ProcessEnv): Check[] {
-  const out: Check[] = [pass('控制台聊天可用（npm start）')];
   return out;
 }
 
@@ -63,9 +51,9 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<b
         checks.push(bad(`内置 Redis 无法启动：${(e as Error).message}`));
       }
     }
-    checks.push(...checkPlatforms(config, env));
-    checks.push(...(await checkTelegram(config, env)));
-    checks.push(...(await checkGroupSurfaces(config, env)));
+    // The console first, then each platform's own lines, in the registry's order.
+    checks.push(...(await checkConsole()));
+    for (const p of platforms) checks.push(...(await p.doctor(config, env)));
   }
   for (const c of checks) process.stdout.write(`${c.ok ? '✓' : '✗'} ${c.text}\n`);
   return checks.every((c) => c.ok);

@@ -1,7 +1,8 @@
 import { createApp } from '../app.js';
-import { ConsoleAdapter } from '../bot/console/bot.js';
-import { surfaceFactories, type Surface } from '../bot/surfaces.js';
+import { createConsole } from '../bot/console/index.js';
+import { surfaceFactories } from '../bot/surfaces.js';
 import { loadConfig } from '../config/load.js';
+import type { Surface } from '../core/surface.js';
 import { createLogger } from '../log/logger.js';
 
 export interface StartOptions {
@@ -45,9 +46,10 @@ export async function runStart(opts: StartOptions): Promise<void> {
   await app.scheduler.start();
 
   if (!withConsole) return; // platform surfaces keep the process alive until a signal
-  const adapter = new ConsoleAdapter(app.dispatcher, {
-    user: { id: opts.user ?? config.console.user, name: opts.name ?? config.console.name },
-    group: opts.group ?? config.console.group,
+  const adapter = createConsole(app, {
+    user: opts.user,
+    name: opts.name,
+    group: opts.group,
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),

@@ -2,18 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { BangfuError } from '../core/errors.js';
+import { enableTelegramByToken } from '../bot/telegram/config.js';
+import { ConfigError } from '../core/config-error.js';
 import { configSchema, type Config } from './schema.js';
 
 z.config(z.locales.zhCN());
 
-/** A config problem a coordinator can fix: the field path and the reason, one per line. */
-export class ConfigError extends BangfuError {
-  constructor(public readonly problems: string[], public readonly file?: string) {
-    super('config.invalid', `配置有误${file ? `（${file}）` : ''}：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
+/** Callers of the loader (cli/, tests) catch its errors from here. */
+export { ConfigError };
 
 export const DEFAULT_CONFIG_FILE = 'config/bangfu.yaml';
 
@@ -65,12 +61,6 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
   if (env.BANGFU_DATA_DIR) out.dataDir = env.BANGFU_DATA_DIR;
   if (env.BANGFU_LOG_LEVEL) section('log').level = env.BANGFU_LOG_LEVEL;
   if (env.BANGFU_TIMEZONE) out.timezone = env.BANGFU_TIMEZONE;
-  // A token is a clear intent: run Telegram (and not the console, which would exit on a server
-  // without a terminal) unless the file says enabled: false explicitly.
-  if (env.TELEGRAM_BOT_TOKEN) {
-    const platforms = section('platforms');
-    const tg = (platforms.telegram ??= {}) as Record<string, unknown>;
-    if (tg.enabled === undefined) tg.enabled = true;
-  }
+  enableTelegramByToken(env, () => section('platforms'));
   return out;
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { App } from '../../app.js';
 import type { ChatRef, OutboundAction, OutboundSink, Platform, ReplyTarget, UserRef } from '../../core/events.js';
 import { chatKey } from '../../core/ids.js';
 import { normalizeInput } from '../../core/text.js';
 import type { Logger } from '../../log/logger.js';
+import type { BotContext } from '../context.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { groupchatText as T } from '../../text/groupchat.js';
 import { CommandRegistry } from '../../flows/commands/registry.js';
@@ -31,7 +31,7 @@ export type ReceiveOutcome = 'dispatched' | 'ignored' | 'duplicate' | 'unbound' 
 
 export interface GroupChatOptions {
   platform: Platform;
-  app: Pick<App, 'dispatcher' | 'engine' | 'redis' | 'keys' | 'config' | 'commands' | 'conversations' | 'bindings'>;
+  app: Pick<BotContext, 'dispatcher' | 'engine' | 'redis' | 'keys' | 'config' | 'commands' | 'conversations' | 'bindings'>;
   groups: readonly GroupSpec[];
   pacing: PacingOptions;
   /** Sends one queued message on the platform. */

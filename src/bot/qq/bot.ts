@@ -1,14 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import type { App } from '../../app.js';
-import type { ChatRef } from '../../core/events.js';
-import type { Config } from '../../config/schema.js';
+import type { Surface } from '../../core/surface.js';
 import type { Logger } from '../../log/logger.js';
-import { GroupChat, type GroupChatOptions } from '../groupchat/core.js';
 import type { OutboxItem } from '../../store/outbox.js';
-import { PermanentSendError } from '../groupchat/sender.js';
+import type { BotContext } from '../context.js';
+import { GroupChat, type GroupChatOptions } from '../groupchat/core.js';
 import { KeyedSerial } from '../groupchat/serial.js';
-import type { Surface } from '../surfaces.js';
-import { groupIncreaseSchema, groupInviteSchema, messageEventSchema, readMessage, type Segment } from './decode.js';
+import type { QqConfig } from './config.js';
+import { decodeEvent } from './decode.js';
+import { encodeItem } from './encode.js';
 import { OneBotClient } from './onebot.js';
 
 export interface QqOptions {
@@ -16,7 +14,7 @@ export interface QqOptions {
   url: string;
   /** QQ_ONEBOT_TOKEN */
   token?: string | undefined;
-  settings: Config['platforms']['qq'];
+  settings: QqConfig;
   logger?: Logger;
   /** Sender tuning for tests. */
   sender?: GroupChatOptions['sender'];
@@ -37,7 +35,7 @@ export class QqSurface implements Surface {
   private selfId?: string;
   private readonly serial = new KeyedSerial();
 
-  constructor(app: App, private readonly o: QqOptions) {
+  constructor(app: BotContext, private readonly o: QqOptions) {
     this.logger = (o.logger ?? app.logger).child({ surface: 'qq' });
     this.client = new OneBotClient({
       url: o.url,
@@ -89,37 +87,26 @@ export class QqSurface implements Surface {
     }
   }
 
-  private async onEvent(ev: Record<string, unknown>): Promise<void> {
-    const msg = messageEventSchema.safeParse(ev);
-    if (msg.success) {
-      const m = msg.data;
-      const selfId = this.selfId ?? m.self_id;
-      if (m.user_id === selfId) return;
-      const { text, mentioned } = readMessage(m.message, selfId);
-      const chat: ChatRef = m.message_type === 'group' && m.group_id ? { id: m.group_id, kind: 'group' } : { id: m.user_id, kind: 'private' };
-      const user = { id: m.user_id, name: m.sender?.card || m.sender?.nickname || m.user_id };
-      await this.chat.receive({ chat, user, messageId: m.message_id, text, mentioned: mentioned || chat.kind === 'private', sentAt: m.time * 1000 });
-      return;
-    }
-    const joined = groupIncreaseSchema.safeParse(ev);
-    if (joined.success) {
-      const j = joined.data;
-      const chat: ChatRef = { id: j.group_id, kind: 'group' };
-      const eventId = `${j.user_id}:${j.time}`;
-      if (j.user_id === (this.selfId ?? j.self_id)) {
-        if (!(await this.chat.botJoined(chat, eventId))) this.logger.warn({ group: j.group_id }, 'joined a group that is not in the config; staying silent there');
+  private async onEvent(raw: Record<string, unknown>): Promise<void> {
+    const ev = decodeEvent(raw, this.selfId);
+    switch (ev?.kind) {
+      case 'message':
+        await this.chat.receive(ev.message);
         return;
+      case 'bot-joined':
+        if (!(await this.chat.botJoined(ev.chat, ev.eventId))) {
+          this.logger.warn({ group: ev.chat.id }, 'joined a group that is not in the config; staying silent there');
+        }
+        return;
+      case 'member-joined':
+        await this.chat.membersJoined(ev.chat, [{ id: ev.userId, name: await this.memberName(ev.chat.id, ev.userId) }], ev.eventId);
+        return;
+      case 'invite': {
+        const approve = this.chat.isInvitable({ chatId: ev.groupId });
+        await this.client.call('set_group_add_request', { flag: ev.flag, sub_type: 'invite', type: 'invite', approve });
+        if (approve) this.logger.info({ group: ev.groupId, inviter: ev.inviterId }, 'group invitation accepted');
+        else this.logger.warn({ group: ev.groupId, inviter: ev.inviterId }, 'group invitation declined: group not in the config');
       }
-      await this.chat.membersJoined(chat, [{ id: j.user_id, name: await this.memberName(j.group_id, j.user_id) }], eventId);
-      return;
-    }
-    const invite = groupInviteSchema.safeParse(ev);
-    if (invite.success) {
-      const inv = invite.data;
-      const approve = this.chat.isInvitable({ chatId: inv.group_id });
-      await this.client.call('set_group_add_request', { flag: inv.flag, sub_type: 'invite', type: 'invite', approve });
-      if (approve) this.logger.info({ group: inv.group_id, inviter: inv.user_id }, 'group invitation accepted');
-      else this.logger.warn({ group: inv.group_id, inviter: inv.user_id }, 'group invitation declined: group not in the config');
     }
   }
 
@@ -133,26 +120,7 @@ export class QqSurface implements Surface {
   }
 
   private async deliver(item: OutboxItem): Promise<void> {
-    const { target, body } = item;
-    const group = target.kind === 'group';
-    const to = group ? { group_id: Number(target.chatId) } : { user_id: Number(target.chatId) };
-    if (body.kind === 'file') {
-      const data = await readFile(body.path).catch(() => {
-        throw new PermanentSendError(`outgoing file missing: ${body.path}`);
-      });
-      if (body.mime.startsWith('image/')) {
-        await this.client.call(group ? 'send_group_msg' : 'send_private_msg', { ...to, message: [{ type: 'image', data: { file: `base64://${data.toString('base64')}` } }] });
-        return;
-      }
-      // Not in OneBot 11 itself, but the go-cqhttp extension every current implementation offers.
-      const file = this.o.settings.fileTransfer === 'base64' ? `base64://${data.toString('base64')}` : body.path;
-      await this.client.call(group ? 'upload_group_file' : 'upload_private_file', { ...to, file, name: body.fileName });
-      return;
-    }
-    const message: Segment[] = [];
-    if (group && target.replyTo) message.push({ type: 'reply', data: { id: target.replyTo } });
-    if (group) for (const u of target.mentions ?? []) message.push({ type: 'at', data: { qq: u.id } });
-    message.push({ type: 'text', data: { text: message.length ? ` ${body.text}` : body.text } });
-    await this.client.call(group ? 'send_group_msg' : 'send_private_msg', { ...to, message });
+    const { action, params } = await encodeItem(item, this.o.settings.fileTransfer);
+    await this.client.call(action, params);
   }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ChatRef } from '../../core/events.js';
+import type { IncomingMessage } from '../groupchat/core.js';
 
 /**
  * OneBot 11 messages: an array of segments ({type, data}), or, when the implementation is set to the
@@ -77,4 +79,40 @@ export function readMessage(message: MessageEvent['message'], selfId: string): {
     else if (s.type === 'at') text += `@${String(s.data.name ?? s.data.qq ?? '')} `;
   }
   return { text: text.trim(), mentioned };
+}
+
+/** A OneBot event as the surface acts on it; the rest (heartbeats, other notices) is ignored. */
+export type QqEvent =
+  | { kind: 'message'; message: IncomingMessage }
+  | { kind: 'bot-joined'; chat: ChatRef; eventId: string }
+  | { kind: 'member-joined'; chat: ChatRef; userId: string; eventId: string }
+  | { kind: 'invite'; groupId: string; inviterId: string; flag: string };
+
+/**
+ * Decodes one pushed event. `selfId` is the logged-in account once get_login_info answered; until
+ * then the event's own self_id stands in. The bot's own messages decode to nothing.
+ */
+export function decodeEvent(ev: Record<string, unknown>, selfId: string | undefined): QqEvent | undefined {
+  const msg = messageEventSchema.safeParse(ev);
+  if (msg.success) {
+    const m = msg.data;
+    const self = selfId ?? m.self_id;
+    if (m.user_id === self) return undefined;
+    const { text, mentioned } = readMessage(m.message, self);
+    const chat: ChatRef = m.message_type === 'group' && m.group_id ? { id: m.group_id, kind: 'group' } : { id: m.user_id, kind: 'private' };
+    const user = { id: m.user_id, name: m.sender?.card || m.sender?.nickname || m.user_id };
+    const message = { chat, user, messageId: m.message_id, text, mentioned: mentioned || chat.kind === 'private', sentAt: m.time * 1000 };
+    return { kind: 'message', message };
+  }
+  const joined = groupIncreaseSchema.safeParse(ev);
+  if (joined.success) {
+    const j = joined.data;
+    const chat: ChatRef = { id: j.group_id, kind: 'group' };
+    const eventId = `${j.user_id}:${j.time}`;
+    if (j.user_id === (selfId ?? j.self_id)) return { kind: 'bot-joined', chat, eventId };
+    return { kind: 'member-joined', chat, userId: j.user_id, eventId };
+  }
+  const invite = groupInviteSchema.safeParse(ev);
+  if (invite.success) return { kind: 'invite', groupId: invite.data.group_id, inviterId: invite.data.user_id, flag: invite.data.flag };
+  return undefined;
 }

@@ -1,4 +1,7 @@
 import WebSocket from 'ws';
+import { bad, pass, type Check } from '../../core/surface.js';
+import { groupsLine, pacingLine } from '../groupchat/doctor.js';
+import { oneBotEnv, type WithQq } from './config.js';
 import { oneBotHeaders } from './onebot.js';
 
 export type OneBotProbe = { ok: true; userId: string; nickname: string } | { ok: false; reason: string };
@@ -43,4 +46,20 @@ export function probeOneBot(url: string, token: string | undefined, timeoutMs = 
       else done({ ok: false, reason: msg });
     });
   });
+}
+
+/** `bangfu doctor` lines for QQ, when the config enables it: the OneBot connection, then the groups. */
+export async function checkQq(config: WithQq, env: NodeJS.ProcessEnv): Promise<Check[]> {
+  const qq = config.platforms.qq;
+  if (!qq.enabled) return [];
+  const out: Check[] = [];
+  const { url, token } = oneBotEnv(env);
+  if (!url) {
+    out.push(bad('QQ：已启用但未设置 QQ_ONEBOT_URL：填写 NapCat/Lagrange 的正向 WebSocket 地址，如 ws://127.0.0.1:3001'));
+  } else {
+    const p = await probeOneBot(url, token);
+    out.push(p.ok ? pass(`QQ：已连接 ${url}，登录账号 ${p.userId}${p.nickname ? `（${p.nickname}）` : ''}`) : bad(`QQ：连不上 ${url}：${p.reason}`));
+  }
+  out.push(groupsLine('QQ', qq.groups, 'platforms.qq.groups'), pacingLine('QQ', qq.pacing));
+  return out;
 }

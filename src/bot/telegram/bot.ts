@@ -2,10 +2,10 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { Telegraf, TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import type { App } from '../../app.js';
-import { ConfigError } from '../../config/load.js';
+import { ConfigError } from '../../core/config-error.js';
+import type { Surface } from '../../core/surface.js';
 import { allForms } from '../../flows/forms/registry.js';
-import type { Surface, SurfaceFactory } from '../surfaces.js';
+import type { BotContext } from '../context.js';
 import type { BotIdentity } from './decode.js';
 import { commandMenu } from './menu.js';
 import { TelegramFetcher } from './fetcher.js';
@@ -13,9 +13,12 @@ import { TelegramHandlers } from './handlers.js';
 import { Pacer, type PacerStats } from './pacer.js';
 import { ALLOWED_UPDATES, UpdatePoller } from './polling.js';
 import { classifyTelegramError, TelegramSender } from './sender.js';
-import { telegramSettings, type TelegramSettings } from './config.js';
+import type { TelegramSettings, WithTelegram } from './config.js';
 import { TelegramState } from '../../store/telegram-state.js';
 import { startWebhookServer } from './webhook.js';
+
+/** What the Telegram surface reads from the running bot: the shared context and its own section. */
+export type TelegramContext = BotContext<WithTelegram>;
 
 export interface TelegramSurfaceOptions {
   /** Address the webhook server binds (tests: 127.0.0.1); all interfaces when unset. */
@@ -45,7 +48,11 @@ export class TelegramSurface implements Surface {
   private poller?: UpdatePoller;
   private webhook?: { port: number; close(): Promise<void> };
 
-  constructor(private readonly app: App, private readonly settings: TelegramSettings, private readonly o: TelegramSurfaceOptions = {}) {
+  constructor(
+    private readonly app: TelegramContext,
+    private readonly settings: TelegramSettings,
+    private readonly o: TelegramSurfaceOptions = {},
+  ) {
     const cfg = app.config.platforms.telegram;
     const apiRoot = settings.apiRoot ?? 'https://api.telegram.org';
     const agent = apiRoot.startsWith('http:') ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true });
@@ -127,18 +134,3 @@ export class TelegramSurface implements Surface {
     } while (this.pacer.backlog > 0);
   }
 }
-
-/**
- * Telegram runs when TELEGRAM_BOT_TOKEN is set (that alone is enough, so a coordinator needs no
- * config file); `platforms.telegram.enabled: true` without a token is a configuration error.
- */
-export function createTelegramSurface(app: App, env: NodeJS.ProcessEnv = process.env, o: TelegramSurfaceOptions = {}): TelegramSurface | undefined {
-  const settings = telegramSettings(env);
-  if (settings) return new TelegramSurface(app, settings, o);
-  if (app.config.platforms.telegram.enabled) {
-    throw new ConfigError(['platforms.telegram.enabled: 已启用 Telegram，但没有设置环境变量 TELEGRAM_BOT_TOKEN（向 @BotFather 申请机器人后设置）']);
-  }
-  return undefined;
-}
-
-export const telegramSurface: SurfaceFactory = (app) => createTelegramSurface(app);

@@ -1,5 +1,32 @@
 import { createHmac } from 'node:crypto';
-import { ConfigError } from '../../config/load.js';
+import { z } from 'zod';
+import { ConfigError } from '../../core/config-error.js';
+
+/** `platforms.telegram` of the config file: how to run, never secrets (those come from env below). */
+export const telegramSection = z
+  .object({
+    enabled: z.boolean().default(false).describe('启用 Telegram；只设置环境变量 TELEGRAM_BOT_TOKEN 也会启用。令牌、webhook 地址与密钥只从环境变量读取'),
+    pollTimeoutSec: z.number().int().min(0).max(50).default(30).describe('长轮询 getUpdates 每次最多等待的秒数（未设置 TELEGRAM_WEBHOOK_URL 时使用长轮询）'),
+    webhookMaxConnections: z.number().int().min(1).max(100).default(10).describe('webhook 模式下 Telegram 同时推送的最大连接数'),
+    pacing: z
+      .object({
+        perChatPerSecond: z.number().positive().default(1).describe('每个会话每秒最多发送的消息数（Telegram 建议不超过 1）'),
+        perChatBurst: z.number().int().min(1).default(3).describe('每个会话允许连发的条数，之后按上面的速度'),
+        perGroupPerMinute: z.number().positive().default(20).describe('每个群每分钟最多发送的消息数（Telegram 限制 20）'),
+        globalPerSecond: z.number().positive().default(30).describe('整个机器人每秒最多发送的消息数（Telegram 限制约 30）'),
+      })
+      .prefault({})
+      .describe('发送节奏：按会话排队，遇到 429 按 retry_after 等待后重发，顺序不变'),
+    stopGraceSec: z.number().min(0).max(300).default(10).describe('停止时最多等待多少秒把队列里的消息发完'),
+  })
+  .prefault({});
+
+export type TelegramConfig = z.infer<typeof telegramSection>;
+
+/** The part of the config the Telegram surface and its doctor read. */
+export interface WithTelegram {
+  platforms: { telegram: TelegramConfig };
+}
 
 /** Everything secret or deployment-specific about the Telegram bot comes from the environment. */
 export interface TelegramSettings {
@@ -10,6 +37,17 @@ export interface TelegramSettings {
 }
 
 export const DEFAULT_HTTP_PORT = 8080;
+
+/**
+ * Before validation: a TELEGRAM_BOT_TOKEN is a clear intent, so it runs Telegram (and not the
+ * console, which would exit on a server without a terminal) unless the file says enabled: false
+ * explicitly. `platforms` returns the file's platforms section, created when first asked for.
+ */
+export function enableTelegramByToken(env: NodeJS.ProcessEnv, platforms: () => Record<string, unknown>): void {
+  if (!env.TELEGRAM_BOT_TOKEN) return;
+  const tg = (platforms().telegram ??= {}) as Record<string, unknown>;
+  if (tg.enabled === undefined) tg.enabled = true;
+}
 
 /**
  * The webhook secret Telegram echoes in a header. Without TELEGRAM_WEBHOOK_SECRET it is derived

@@ -1,20 +1,12 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { Telegraf, TelegramError } from 'telegraf';
-import { ConfigError } from '../../config/load.js';
-import type { Config } from '../../config/schema.js';
-import { telegramSettings } from './config.js';
-
-export interface TelegramCheck {
-  ok: boolean;
-  text: string;
-}
-
-const pass = (text: string): TelegramCheck => ({ ok: true, text });
-const bad = (text: string): TelegramCheck => ({ ok: false, text });
+import { ConfigError } from '../../core/config-error.js';
+import { bad, pass, type Check } from '../../core/surface.js';
+import { telegramSettings, type WithTelegram } from './config.js';
 
 /** Asks Telegram who the token belongs to, within a few seconds. */
-async function probe(token: string, apiRoot: string | undefined): Promise<TelegramCheck> {
+async function probe(token: string, apiRoot: string | undefined): Promise<Check> {
   const root = apiRoot ?? 'https://api.telegram.org';
   const agent = root.startsWith('http:') ? new HttpAgent() : new HttpsAgent();
   const bot = new Telegraf(token, { telegram: { apiRoot: root, agent } });
@@ -29,12 +21,12 @@ async function probe(token: string, apiRoot: string | undefined): Promise<Telegr
 }
 
 /** `bangfu doctor` lines for Telegram, when the config or TELEGRAM_BOT_TOKEN turns it on. */
-export async function checkTelegram(config: Config, env: NodeJS.ProcessEnv): Promise<TelegramCheck[]> {
+export async function checkTelegram(config: WithTelegram, env: NodeJS.ProcessEnv): Promise<Check[]> {
   const token = env.TELEGRAM_BOT_TOKEN?.trim();
   if (!config.platforms.telegram.enabled && !token) return [];
   if (!token) return [bad('已启用 Telegram 但未设置 TELEGRAM_BOT_TOKEN：向 @BotFather 申请机器人后设置该环境变量。')];
   if (!/^\d+:[\w-]{30,}$/.test(token)) return [bad('TELEGRAM_BOT_TOKEN 格式不对：应形如 123456789:ABC…（从 @BotFather 复制完整）。')];
-  const out: TelegramCheck[] = [];
+  const out: Check[] = [];
   if (!config.platforms.telegram.enabled) {
     out.push(bad('已设置 TELEGRAM_BOT_TOKEN，但配置中 platforms.telegram.enabled 不是 true：bangfu start 会同时打开控制台，无终端输入时随即退出。请在配置中设为 true。'));
   }

@@ -1,8 +1,8 @@
 import type { Telegram } from 'telegraf';
 import type { CallbackQuery, ChatMemberUpdated, Message } from 'telegraf/types';
-import type { App } from '../../app.js';
 import type { InboundEvent } from '../../core/events.js';
 import { migrateChat } from '../../store/chat-migration.js';
+import type { BotContext } from '../context.js';
 import { tg } from '../../text/telegram.js';
 import { zh } from '../../text/zh.js';
 import { handOverToPrivate } from '../../flows/handover.js';
@@ -21,7 +21,7 @@ import type { TelegramState } from '../../store/telegram-state.js';
  */
 export class TelegramHandlers {
   constructor(
-    private readonly app: App,
+    private readonly app: BotContext,
     private readonly telegram: Telegram,
     private readonly sender: TelegramSender,
     private readonly state: TelegramState,

@@ -3,7 +3,8 @@ import type { MessageEntity, ReplyParameters } from 'telegraf/types';
 import type { OutboundAction, OutboundSink, ReplyTarget } from '../../core/events.js';
 import type { Logger } from '../../log/logger.js';
 import { tg } from '../../text/telegram.js';
-import { encodeAction, quotedMessage, type BotIdentity, type OutMessage } from './decode.js';
+import { quotedMessage, type BotIdentity } from './decode.js';
+import { encodeAction, type OutMessage } from './encode.js';
 import type { OutboundJob, Pacer, SendFailure } from './pacer.js';
 import type { TelegramState } from '../../store/telegram-state.js';
 

@@ -1,17 +1,14 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { FileBox } from 'file-box';
+import { mkdir } from 'node:fs/promises';
 import { types, WechatyBuilder, type Contact, type Message, type Room, type RoomInvitation, type Wechaty } from 'wechaty';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
-import type { App } from '../../app.js';
-import type { ChatRef, UserRef } from '../../core/events.js';
-import type { Config } from '../../config/schema.js';
+import type { Surface } from '../../core/surface.js';
 import type { Logger } from '../../log/logger.js';
-import { stripMentions } from '../groupchat/address.js';
-import { GroupChat, type GroupChatOptions, type IncomingMessage } from '../groupchat/core.js';
-import type { OutboxItem } from '../../store/outbox.js';
-import { PermanentSendError } from '../groupchat/sender.js';
+import type { BotContext } from '../context.js';
+import { GroupChat, type GroupChatOptions } from '../groupchat/core.js';
 import { KeyedSerial } from '../groupchat/serial.js';
-import type { Surface } from '../surfaces.js';
+import type { WechatConfig } from './config.js';
+import { decodeMessage, roomRef } from './decode.js';
+import { sendItem } from './encode.js';
 import { LoginSupervisor, removeLoginQr, showLoginQr } from './login.js';
 import { wechatPaths } from './paths.js';
 
@@ -20,7 +17,7 @@ export interface WechatOptions {
   puppet: string | PuppetInterface;
   /** WECHATY_PUPPET_TOKEN, for service puppets. */
   puppetToken?: string | undefined;
-  settings: Config['platforms']['wechat'];
+  settings: WechatConfig;
   /** Where the login QR code is drawn; stderr by default. */
   qrOut?: NodeJS.WritableStream;
   logger?: Logger;
@@ -44,7 +41,7 @@ export class WechatSurface implements Surface {
   private loggedIn = false;
   private readonly serial = new KeyedSerial();
 
-  constructor(private readonly app: App, private readonly o: WechatOptions) {
+  constructor(app: BotContext, private readonly o: WechatOptions) {
     this.logger = (o.logger ?? app.logger).child({ surface: 'wechat' });
     this.paths = wechatPaths(app.config.dataDir);
     this.bot =
@@ -62,7 +59,7 @@ export class WechatSurface implements Surface {
       app,
       groups: o.settings.groups,
       pacing: o.settings.pacing,
-      deliver: (item) => this.deliver(item),
+      deliver: (item) => sendItem(this.bot, item),
       isReady: () => this.loggedIn,
       // Web-protocol puppets renumber rooms after a new scan; only while logged in can we tell.
       isGone: async (id) => this.loggedIn && !(await this.bot.puppet.roomList()).includes(id),
@@ -117,13 +114,13 @@ export class WechatSurface implements Surface {
     bot.on('message', guard('message', (msg: Message) =>
       // One chat's messages reach the dispatcher in the order WeChat delivered them.
       this.serial.run(msg.room()?.id ?? msg.talker().id, async () => {
-        const m = await this.decode(msg);
+        const m = await decodeMessage(msg, this.bot);
         if (m) await this.chat.receive(m);
       }),
     ));
     bot.on('room-invite', guard('room-invite', async (inv: RoomInvitation) => this.invited(inv)));
     bot.on('room-join', guard('room-join', async (room: Room, invitees: Contact[], _inviter: Contact, date?: Date) => {
-      const chat = await this.roomRef(room);
+      const chat = await roomRef(room);
       const eventId = `${invitees.map((c) => c.id).sort().join(',')}:${date?.getTime() ?? ''}`;
       if (invitees.some((c) => c.id === bot.currentUser.id)) {
         const b = await this.chat.botJoined(chat, eventId);
@@ -145,63 +142,7 @@ export class WechatSurface implements Surface {
     await inv.accept();
     this.logger.info({ topic, inviter }, 'room invitation accepted');
   }
-
-  private async roomRef(room: Room): Promise<ChatRef> {
-    return { id: room.id, kind: 'group', title: await room.topic().catch(() => '') };
-  }
-
-  /** A wechaty message as the core's IncomingMessage; undefined for our own and non-text messages. */
-  private async decode(msg: Message): Promise<IncomingMessage | undefined> {
-    if (msg.self() || msg.type() !== types.Message.Text) return undefined;
-    const talker = msg.talker();
-    // Official accounts and service notices are not people filling forms.
-    if (talker.type() !== types.Contact.Individual) return undefined;
-    const room = msg.room();
-    const sentAt = msg.date().getTime();
-    if (!room) {
-      const user: UserRef = { id: talker.id, name: talker.name() || talker.id };
-      return { chat: { id: talker.id, kind: 'private' }, user, messageId: msg.id, text: msg.text(), mentioned: true, sentAt };
-    }
-    const self = this.bot.currentUser;
-    const user: UserRef = { id: talker.id, name: (await room.alias(talker).catch(() => undefined)) || talker.name() || talker.id };
-    const byPuppet = await msg.mentionSelf().catch(() => false);
-    const text = byPuppet ? await msg.mentionText() : msg.text();
-    // Some puppets report no mention list: an "@帮扶" (nickname or group alias) in the text counts too.
-    const names = [self.name(), (await room.alias(self).catch(() => undefined)) ?? ''];
-    const stripped = stripMentions(text, names);
-    return { chat: await this.roomRef(room), user, messageId: msg.id, text: stripped.text, mentioned: byPuppet || stripped.mentioned, sentAt };
-  }
-
-  private async deliver(item: OutboxItem): Promise<void> {
-    const { target, body } = item;
-    const sayable = body.kind === 'text' ? body.text : await fileBox(body.path, body.fileName);
-    if (target.kind === 'group') {
-      const room = await this.bot.Room.find({ id: target.chatId });
-      if (!room) throw new Error(`room ${target.chatId} not found`);
-      if (typeof sayable === 'string' && target.mentions?.length) {
-        // Real @-mentions (they notify) for members wechaty can find; the others are named in the text.
-        const found = await Promise.all(target.mentions.map(async (u) => ({ u, c: await this.bot.Contact.find({ id: u.id }).catch(() => undefined) })));
-        const contacts = found.flatMap((f) => (f.c ? [f.c] : []));
-        const named = found.filter((f) => !f.c).map((f) => `@${f.u.name} `).join('');
-        await (contacts.length ? room.say(`${named}${sayable}`, ...contacts) : room.say(`${named}${sayable}`));
-      } else {
-        await room.say(sayable);
-      }
-      return;
-    }
-    const contact = await this.bot.Contact.find({ id: target.chatId });
-    if (!contact) throw new Error(`contact ${target.chatId} not found`);
-    await contact.say(sayable);
-  }
 }
 
 const ScanWaiting = types.ScanStatus.Waiting;
 const ScanTimeout = types.ScanStatus.Timeout;
-
-/** Base64 FileBoxes serialise on every puppet (service puppets and the mock need toJSON). */
-async function fileBox(file: string, name: string): Promise<FileBox> {
-  const data = await readFile(file).catch(() => {
-    throw new PermanentSendError(`outgoing file missing: ${file}`);
-  });
-  return FileBox.fromBase64(data.toString('base64'), name);
-}

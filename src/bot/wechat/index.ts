@@ -1,11 +1,13 @@
-import type { Surface, SurfaceFactory } from '../surfaces.js';
-import { DEFAULT_PUPPET } from './paths.js';
+import type { Surface } from '../../core/surface.js';
+import type { BotContext, PlatformEntry } from '../context.js';
+import { wechatEnv, type WithWechat } from './config.js';
+import { checkWechat } from './doctor.js';
 
 /**
  * `platforms.wechat.enabled` → a WeChat surface; the puppet and its token come from the environment
  * only. wechaty takes over a second to load, so it is imported when the surface starts, not before.
  */
-export const wechatSurface: SurfaceFactory = (app) => {
+export const wechatSurface = (app: BotContext<WithWechat>): Surface | undefined => {
   const settings = app.config.platforms.wechat;
   if (!settings.enabled) return undefined;
   let surface: Surface | undefined;
@@ -13,7 +15,7 @@ export const wechatSurface: SurfaceFactory = (app) => {
     name: 'wechat',
     async start() {
       const { WechatSurface } = await import('./bot.js');
-      surface = new WechatSurface(app, { puppet: process.env.WECHATY_PUPPET || DEFAULT_PUPPET, puppetToken: process.env.WECHATY_PUPPET_TOKEN, settings });
+      surface = new WechatSurface(app, { ...wechatEnv(process.env), settings });
       await surface.start();
     },
     async stop() {
@@ -21,3 +23,5 @@ export const wechatSurface: SurfaceFactory = (app) => {
     },
   };
 };
+
+export const wechatPlatform: PlatformEntry<WithWechat> = { name: 'wechat', surface: wechatSurface, doctor: checkWechat };

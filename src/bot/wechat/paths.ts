@@ -1,8 +1,5 @@
 import path from 'node:path';
 
-/** The puppet used when WECHATY_PUPPET is not set: the free web-protocol puppet. */
-export const DEFAULT_PUPPET = 'wechaty-puppet-wechat4u';
-
 /** Where the login QR code and the session (wechaty's memory card) live under the data dir. */
 export function wechatPaths(dataDir: string): { dir: string; session: string; sessionFile: string; qrPng: string } {
   const dir = path.resolve(dataDir, 'wechat');

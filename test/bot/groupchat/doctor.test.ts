@@ -3,8 +3,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkGroupSurfaces } from '../../../src/bot/groupchat/doctor.js';
-import { configSchema } from '../../../src/config/schema.js';
+import { checkQq } from '../../../src/bot/qq/doctor.js';
+import { checkWechat } from '../../../src/bot/wechat/doctor.js';
+import { configSchema, type Config } from '../../../src/config/schema.js';
 import { OneBotStub } from '../../helpers/onebot-stub.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -25,6 +26,11 @@ async function closedPort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** The WeChat and QQ lines of `bangfu doctor`, in its order: each platform's doctor, one after the other. */
+async function checkGroupSurfaces(config: Config, env: NodeJS.ProcessEnv) {
+  return [...(await checkWechat(config, env)), ...(await checkQq(config, env))];
 }
 
 const GROUPS = [{ id: '734512998', name: '光东村帮扶群', region: '龙井市' }];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeAction } from '../../../src/bot/telegram/decode.js';
+import { encodeAction } from '../../../src/bot/telegram/encode.js';
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from '../../../src/core/split.js';
 
 const rows = (n: number, width = 60): string => Array.from({ length: n }, (_, i) => `${i + 1}. ${'光东村水稻育秧技术培训'.repeat(Math.ceil(width / 11)).slice(0, width)}`).join('\n');

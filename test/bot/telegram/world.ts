@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
-import { createTelegramSurface, type TelegramSurface } from '../../../src/bot/telegram/bot.js';
+import type { TelegramSurface } from '../../../src/bot/telegram/bot.js';
+import { createTelegramSurface } from '../../../src/bot/telegram/index.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { createLogger } from '../../../src/log/logger.js';
