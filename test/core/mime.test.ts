@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIME, mimeOfFile, UNKNOWN_MIME } from '../../src/core/mime.js';
 
@@ -17,18 +15,4 @@ describe('media types', () => {
     ['/tmp/dir.png/file', UNKNOWN_MIME],
     ['png', UNKNOWN_MIME],
   ])('%s → %s', (name, mime) => expect(mimeOfFile(name)).toBe(mime));
-});
-
-describe('src/core', () => {
-  it('imports nothing but src/core and Node built-ins', () => {
-    const offenders: string[] = [];
-    for (const f of readdirSync('src/core').filter((n) => n.endsWith('.ts'))) {
-      const src = readFileSync(path.join('src/core', f), 'utf8');
-      for (const m of src.matchAll(/from\s+'([^']+)'|import\('([^']+)'\)/g)) {
-        const spec = m[1] ?? m[2]!;
-        if (!spec.startsWith('./') && !spec.startsWith('node:')) offenders.push(`${f}: ${spec}`);
-      }
-    }
-    expect(offenders).toEqual([]);
-  });
 });
