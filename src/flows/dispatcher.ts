@@ -4,8 +4,7 @@ import type { AttachmentFetcher } from '../core/attachments.js';
 import type { Clock } from '../core/clock.js';
 import type { Attachment, InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
 import { chatKey, conversationKey, userKey } from '../core/ids.js';
-import type { FlowEngine, StepOutput } from './engine/engine.js';
-import type { InboundAttachment } from './engine/form.js';
+import type { FlowEngine, SaveEffect, StepOutput } from './engine/engine.js';
 import { REVIEW, parseState, type ConversationState } from './engine/state.js';
 import type { Logger } from '../log/logger.js';
 import { maskPersonalData } from '../privacy/mask.js';
@@ -13,11 +12,11 @@ import type { FormChecks } from '../domain/checks.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { ClaimResult, ConversationStore, PreparedAmend, PreparedRecord } from '../store/conversations.js';
 import type { RecordRepository } from '../store/records.js';
-import { sniff } from '../core/sniff.js';
 import { zh } from '../text/zh.js';
 import type { CommandOutcome } from './commands/command.js';
 import type { CommandRegistry } from './commands/registry.js';
 import type { FreeText } from './freetext.js';
+import { intakeAttachments } from './intake.js';
 
 /** processed: this process is handling it now; queued: another holder will (or a retry here will). */
 export type HandleStatus = 'processed' | 'queued' | 'duplicate' | 'ignored';
@@ -37,6 +36,16 @@ export interface DispatcherOptions {
   checks?: FormChecks;
   /** Voice notes and free-text reports into drafts (model or rules); absent: typed input only. */
   freeText?: FreeText;
+}
+
+/** One message as the step sees it: when, the draft it continues, and the group its records count for. */
+interface Turn {
+  ev: InboundEvent;
+  state: ConversationState | null;
+  now: Date;
+  /** The draft's origin group when it was handed over to a private chat; else this chat. */
+  home: { chatId: string; chatTitle: string };
+  scope: { userKey: string; chatKey: string };
 }
 
 /** One step's outcome: what to store, what to say, and to whom else. */
@@ -171,69 +180,101 @@ export class Dispatcher {
     }
   }
 
-  private async runStep(inbound: InboundEvent, stateJson: string | null): Promise<StepResult> {
-    let ev = inbound;
+  /**
+   * One message's step, in order: hear a voice note, answer a command, draft a free-text report,
+   * step the form engine, run the form's store checks, prepare what to save. Whatever throws, the
+   * conversation keeps its draft and moves on.
+   */
+  private async runStep(ev: InboundEvent, stateJson: string | null): Promise<StepResult> {
     const parsed = parseState(stateJson);
     // A state written by an older version of the form is dropped with a fresh start, not misread.
     const state = parsed === 'stale' ? null : parsed;
     try {
-      const now = this.o.clock.now();
-      const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
-      const scope = { userKey: userKey(ev.platform, ev.user.id), chatKey: chatKey(ev.platform, home.chatId) };
-      const heard = await this.o.freeText?.voice(ev, this.fetcherFor(ev.platform), scope);
-      if (heard && 'reply' in heard) return { out: { state, replies: [heard.reply] } };
-      // From here on a voice note is what was said in it.
-      if (heard) ev = { ...ev, text: heard.text };
-      const prefix = heard ? [heard.note] : [];
-      const cmd = this.o.commands?.match(ev.text);
-      if (cmd && this.o.config) {
-        // A query never touches the draft: the form continues after it where it was.
-        const r = await cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
-        return this.commandResult(Array.isArray(r) ? { replies: r } : r, state, now);
-      }
-      if (!state && this.o.freeText) {
-        const drafted = await this.o.freeText.draft(ev.text, now, scope);
-        if (drafted) return { out: { ...drafted, replies: [...prefix, ...drafted.replies] } };
-      }
-      const attachments = await this.intake(ev);
-      let out = this.o.engine.step(state, { text: ev.text, now, ...(attachments.length ? { attachments } : {}) });
-      if (prefix.length) out = { ...out, replies: [...prefix, ...out.replies] };
-      if (parsed === 'stale') out = { ...out, replies: [{ kind: 'text', text: zh.engine.stale }, ...out.replies] };
-      const ctx = { chatKey: chatKey(ev.platform, home.chatId), now };
-      const form = this.o.engine.form(out.save?.form ?? out.state?.form ?? '');
-      if (form && this.o.checks && out.save) {
-        const verdict = await this.o.checks.atConfirm(form, out.save, ctx);
-        // Refused (quota full, a duplicate): the draft stays as it was, at the review.
-        if (verdict.block && state) return { out: { state, replies: [{ kind: 'text', text: verdict.block }, ...this.o.engine.reviewOf(state)] } };
-        out = { ...out, replies: [...out.replies, ...verdict.notes.map((t) => ({ kind: 'text' as const, text: t }))] };
-      } else if (form && this.o.checks && out.state?.cursor === REVIEW && reviewShown(state, out.state)) {
-        const notes = await this.o.checks.atReview(form, out.state, ctx);
-        out = { ...out, replies: [...out.replies, ...notes.map((t) => ({ kind: 'text' as const, text: t }))] };
-      }
-      if (!out.save) return { out };
-      const by = { userKey: userKey(ev.platform, ev.user.id), userName: ev.user.name };
-      if (out.save.amend) {
-        const current = await this.o.records.get(out.save.form, out.save.id);
-        if (!current) return { out: { state: null, replies: [{ kind: 'text', text: zh.engine.amendLost }] } };
-        const amend = this.o.records.prepareAmend(current, out.save.values, by, now.toISOString());
-        return { out, amend: { ...amend, expectRev: out.save.amend.rev } };
-      }
-      const record = this.o.records.prepare(out.save.form, out.save.id, out.save.values, {
-        platform: ev.platform,
-        chatId: home.chatId,
-        chatKey: ctx.chatKey,
-        chatTitle: home.chatTitle,
-        userId: ev.user.id,
-        userKey: by.userKey,
-        userName: ev.user.name,
-        createdAt: now.toISOString(),
-      });
-      return { out, record };
+      const heard = await this.hear(this.turnOf(ev, state));
+      if ('reply' in heard) return { out: { state, replies: [heard.reply] } };
+      const { turn, prefix } = heard;
+      const answered = (await this.runCommand(turn)) ?? (await this.draftFreeText(turn, prefix));
+      if (answered) return answered;
+      const out = await this.checkForm(turn, await this.stepEngine(turn, prefix, parsed === 'stale'));
+      return out.save ? await this.prepareSave(turn, out, out.save) : { out };
     } catch (error) {
       // A poison message must not jam the conversation: keep the draft as it was and move on.
       this.o.logger.error({ err: error, platform: ev.platform, chat: ev.chat.id }, 'step failed');
       return { out: { state, replies: [{ kind: 'text', text: zh.engine.crashed }] } };
     }
+  }
+
+  /** The step's clock reading and the group its records count for, read once so every step agrees. */
+  private turnOf(ev: InboundEvent, state: ConversationState | null): Turn {
+    const now = this.o.clock.now();
+    const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
+    return { ev, state, now, home, scope: { userKey: userKey(ev.platform, ev.user.id), chatKey: chatKey(ev.platform, home.chatId) } };
+  }
+
+  /** A voice note becomes the text said in it (with a note of what was heard), so every later step reads it as typed. */
+  private async hear(turn: Turn): Promise<{ turn: Turn; prefix: OutboundAction[] } | { reply: OutboundAction }> {
+    const heard = await this.o.freeText?.voice(turn.ev, this.fetcherFor(turn.ev.platform), turn.scope);
+    if (!heard) return { turn, prefix: [] };
+    if ('reply' in heard) return heard;
+    return { turn: { ...turn, ev: { ...turn.ev, text: heard.text } }, prefix: [heard.note] };
+  }
+
+  /** A chat command answers before the form sees the message; a query never touches the draft, which continues after it. */
+  private async runCommand(turn: Turn): Promise<StepResult | undefined> {
+    const cmd = this.o.commands?.match(turn.ev.text);
+    if (!cmd || !this.o.config) return undefined;
+    const { ev, now, state } = turn;
+    const r = await cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
+    return this.commandResult(Array.isArray(r) ? { replies: r } : r, state, now);
+  }
+
+  /** With no draft open, a report written in one message becomes a draft at its review (model or rules). */
+  private async draftFreeText(turn: Turn, prefix: OutboundAction[]): Promise<StepResult | undefined> {
+    if (turn.state || !this.o.freeText) return undefined;
+    const drafted = await this.o.freeText.draft(turn.ev.text, turn.now, turn.scope);
+    return drafted ? { out: { ...drafted, replies: [...prefix, ...drafted.replies] } } : undefined;
+  }
+
+  /** The form engine's own step over the text and the stored attachments; it knows nothing of the store. */
+  private async stepEngine(turn: Turn, prefix: OutboundAction[], stale: boolean): Promise<StepOutput> {
+    const attachments = await intakeAttachments(turn.ev, this.fetchers.get(turn.ev.platform), this.o.blobs, this.o.logger);
+    let out = this.o.engine.step(turn.state, { text: turn.ev.text, now: turn.now, ...(attachments.length ? { attachments } : {}) });
+    if (prefix.length) out = { ...out, replies: [...prefix, ...out.replies] };
+    if (stale) out = { ...out, replies: [{ kind: 'text', text: zh.engine.stale }, ...out.replies] };
+    return out;
+  }
+
+  /** The checks that need the store: at confirm they may refuse the save, at a fresh review they add notes. */
+  private async checkForm(turn: Turn, out: StepOutput): Promise<StepOutput> {
+    const form = this.o.engine.form(out.save?.form ?? out.state?.form ?? '');
+    if (!form || !this.o.checks) return out;
+    const ctx = { chatKey: turn.scope.chatKey, now: turn.now };
+    if (out.save) {
+      const verdict = await this.o.checks.atConfirm(form, out.save, ctx);
+      // Refused (quota full, a duplicate): the draft stays as it was, at the review.
+      if (verdict.block && turn.state) return { state: turn.state, replies: [say(verdict.block), ...this.o.engine.reviewOf(turn.state)] };
+      return { ...out, replies: [...out.replies, ...verdict.notes.map(say)] };
+    }
+    if (out.state?.cursor !== REVIEW || !reviewShown(turn.state, out.state)) return out;
+    const notes = await this.o.checks.atReview(form, out.state, ctx);
+    return { ...out, replies: [...out.replies, ...notes.map(say)] };
+  }
+
+  /** A confirmed draft as the record (or the amendment, checked against its revision) the commit stores with the state. */
+  private async prepareSave(turn: Turn, out: StepOutput, save: SaveEffect): Promise<StepResult> {
+    const { ev, now, home, scope } = turn;
+    const by = { userKey: scope.userKey, userName: ev.user.name };
+    if (save.amend) {
+      const current = await this.o.records.get(save.form, save.id);
+      if (!current) return { out: { state: null, replies: [{ kind: 'text', text: zh.engine.amendLost }] } };
+      const amend = this.o.records.prepareAmend(current, save.values, by, now.toISOString());
+      return { out, amend: { ...amend, expectRev: save.amend.rev } };
+    }
+    const record = this.o.records.prepare(save.form, save.id, save.values, {
+      platform: ev.platform, chatId: home.chatId, chatKey: scope.chatKey, chatTitle: home.chatTitle,
+      userId: ev.user.id, userKey: by.userKey, userName: ev.user.name, createdAt: now.toISOString(),
+    });
+    return { out, record };
   }
 
   /** A command's answer; 修改记录 opens the stored record as the user's draft. */
@@ -249,25 +290,6 @@ export class Dispatcher {
   private fetcherFor(platform: string): ((a: Attachment) => Promise<Buffer>) | undefined {
     const f = this.fetchers.get(platform);
     return f ? (a) => f.fetch(a) : undefined;
-  }
-
-  /** Downloads, sniffs and stores the message's attachments; one that fails is left out, with a log line. */
-  private async intake(ev: InboundEvent): Promise<InboundAttachment[]> {
-    const fetcher = this.fetchers.get(ev.platform);
-    if (!ev.attachments?.length || !fetcher || !this.o.blobs) return [];
-    const out: InboundAttachment[] = [];
-    for (const a of ev.attachments) {
-      try {
-        const bytes = await fetcher.fetch(a);
-        const id = await this.o.blobs.put(bytes);
-        const s = sniff(bytes);
-        const ext = s.format === 'jpeg' ? 'jpg' : s.format;
-        out.push({ id, kind: a.kind, fileName: a.fileName ?? `${id.slice(0, 8)}.${ext}`, mime: a.mime ?? '', size: bytes.length, ...s });
-      } catch (error) {
-        this.o.logger.warn({ err: error, platform: ev.platform, kind: a.kind }, 'attachment fetch failed');
-      }
-    }
-    return out;
   }
 
   private async send(ev: InboundEvent, actions: OutboundAction[], unmasked = false): Promise<void> {
@@ -290,6 +312,8 @@ export class Dispatcher {
     }
   }
 }
+
+const say = (text: string): OutboundAction => ({ kind: 'text', text });
 
 /** The review is on screen now and was not before, or the draft changed while at it. */
 function reviewShown(before: ConversationState | null, after: ConversationState): boolean {
