@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { AttachmentFetcher } from '../core/attachments.js';
 import type { Clock } from '../core/clock.js';
-import type { Attachment, InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
+import type { InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
 import { chatKey, conversationKey, userKey } from '../core/ids.js';
 import type { FlowEngine, SaveEffect, StepOutput } from './engine/engine.js';
+import type { InboundAttachment } from './engine/form.js';
 import { REVIEW, parseState, type ConversationState } from './engine/state.js';
 import type { Logger } from '../log/logger.js';
 import { maskPersonalData } from '../privacy/mask.js';
@@ -47,6 +48,9 @@ interface Turn {
   home: { chatId: string; chatTitle: string };
   scope: { userKey: string; chatKey: string };
 }
+
+/** The message as heard (a voice note's words as its text) and what to say before the answer to it. */
+type Heard = { turn: Turn; prefix: OutboundAction[] } | { reply: OutboundAction };
 
 /** One step's outcome: what to store, what to say, and to whom else. */
 interface StepResult {
@@ -181,9 +185,11 @@ export class Dispatcher {
   }
 
   /**
-   * One message's step, in order: hear a voice note, answer a command, draft a free-text report,
-   * step the form engine, run the form's store checks, prepare what to save. Whatever throws, the
-   * conversation keeps its draft and moves on.
+   * One message's step: hear a voice note, answer a command, draft a free-text report, step the
+   * engine, run the store checks, prepare what to save; whatever throws, the draft is kept. A step
+   * with nothing to wait for answers at once, not with a promise: the commit must reach Redis before
+   * a group's next unaddressed message is claimed (claim ignores it while no draft is stored), so
+   * the step takes no more microtask turns than it must (a few more fail the QQ "quick succession" test).
    */
   private async runStep(ev: InboundEvent, stateJson: string | null): Promise<StepResult> {
     const parsed = parseState(stateJson);
@@ -193,10 +199,19 @@ export class Dispatcher {
       const heard = await this.hear(this.turnOf(ev, state));
       if ('reply' in heard) return { out: { state, replies: [heard.reply] } };
       const { turn, prefix } = heard;
-      const answered = (await this.runCommand(turn)) ?? (await this.draftFreeText(turn, prefix));
-      if (answered) return answered;
-      const out = await this.checkForm(turn, await this.stepEngine(turn, prefix, parsed === 'stale'));
-      return out.save ? await this.prepareSave(turn, out, out.save) : { out };
+      const command = this.runCommand(turn);
+      if (command) return this.commandResult(await command, turn);
+      const drafting = this.draftFreeText(turn);
+      const drafted = drafting && (await drafting);
+      if (drafted) return { out: { ...drafted, replies: [...prefix, ...drafted.replies] } };
+      const fetcher = this.fetchers.get(turn.ev.platform);
+      const attachments = turn.ev.attachments?.length ? await intakeAttachments(turn.ev, fetcher, this.o.blobs, this.o.logger) : [];
+      const stepped = this.stepEngine(turn, attachments, prefix, parsed === 'stale');
+      const checking = this.checkForm(turn, stepped);
+      const out = checking ? await checking : stepped;
+      if (!out.save) return { out };
+      const { save } = out;
+      return save.amend ? await this.prepareAmend(out, save, save.amend, turn) : this.prepareRecord(out, save, turn);
     } catch (error) {
       // A poison message must not jam the conversation: keep the draft as it was and move on.
       this.o.logger.error({ err: error, platform: ev.platform, chat: ev.chat.id }, 'step failed');
@@ -211,85 +226,81 @@ export class Dispatcher {
     return { ev, state, now, home, scope: { userKey: userKey(ev.platform, ev.user.id), chatKey: chatKey(ev.platform, home.chatId) } };
   }
 
-  /** A voice note becomes the text said in it (with a note of what was heard), so every later step reads it as typed. */
-  private async hear(turn: Turn): Promise<{ turn: Turn; prefix: OutboundAction[] } | { reply: OutboundAction }> {
-    const heard = await this.o.freeText?.voice(turn.ev, this.fetcherFor(turn.ev.platform), turn.scope);
-    if (!heard) return { turn, prefix: [] };
-    if ('reply' in heard) return heard;
-    return { turn: { ...turn, ev: { ...turn.ev, text: heard.text } }, prefix: [heard.note] };
+  /** A voice note becomes the text said in it, with a note of what was heard, so later steps read it as typed. */
+  private hear(turn: Turn): Heard | Promise<Heard> {
+    // Only a message with attachments can carry a voice note.
+    if (!this.o.freeText || !turn.ev.attachments?.length) return { turn, prefix: [] };
+    const fetcher = this.fetchers.get(turn.ev.platform);
+    return this.o.freeText.voice(turn.ev, fetcher && ((a) => fetcher.fetch(a)), turn.scope).then((heard): Heard => {
+      if (!heard || 'reply' in heard) return heard ?? { turn, prefix: [] };
+      return { turn: { ...turn, ev: { ...turn.ev, text: heard.text } }, prefix: [heard.note] };
+    });
   }
 
-  /** A chat command answers before the form sees the message; a query never touches the draft, which continues after it. */
-  private async runCommand(turn: Turn): Promise<StepResult | undefined> {
+  /** A chat command answers before the form sees the message (its answer: commandResult). */
+  private runCommand(turn: Turn): Promise<CommandOutcome | OutboundAction[]> | undefined {
     const cmd = this.o.commands?.match(turn.ev.text);
     if (!cmd || !this.o.config) return undefined;
     const { ev, now, state } = turn;
-    const r = await cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
-    return this.commandResult(Array.isArray(r) ? { replies: r } : r, state, now);
+    return cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
   }
 
   /** With no draft open, a report written in one message becomes a draft at its review (model or rules). */
-  private async draftFreeText(turn: Turn, prefix: OutboundAction[]): Promise<StepResult | undefined> {
+  private draftFreeText(turn: Turn): Promise<StepOutput | undefined> | undefined {
     if (turn.state || !this.o.freeText) return undefined;
-    const drafted = await this.o.freeText.draft(turn.ev.text, turn.now, turn.scope);
-    return drafted ? { out: { ...drafted, replies: [...prefix, ...drafted.replies] } } : undefined;
+    return this.o.freeText.draft(turn.ev.text, turn.now, turn.scope);
   }
 
   /** The form engine's own step over the text and the stored attachments; it knows nothing of the store. */
-  private async stepEngine(turn: Turn, prefix: OutboundAction[], stale: boolean): Promise<StepOutput> {
-    const attachments = await intakeAttachments(turn.ev, this.fetchers.get(turn.ev.platform), this.o.blobs, this.o.logger);
+  private stepEngine(turn: Turn, attachments: InboundAttachment[], prefix: OutboundAction[], stale: boolean): StepOutput {
     let out = this.o.engine.step(turn.state, { text: turn.ev.text, now: turn.now, ...(attachments.length ? { attachments } : {}) });
     if (prefix.length) out = { ...out, replies: [...prefix, ...out.replies] };
-    if (stale) out = { ...out, replies: [{ kind: 'text', text: zh.engine.stale }, ...out.replies] };
+    if (stale) out = { ...out, replies: [say(zh.engine.stale), ...out.replies] };
     return out;
   }
 
   /** The checks that need the store: at confirm they may refuse the save, at a fresh review they add notes. */
-  private async checkForm(turn: Turn, out: StepOutput): Promise<StepOutput> {
+  private checkForm(turn: Turn, out: StepOutput): Promise<StepOutput> | undefined {
     const form = this.o.engine.form(out.save?.form ?? out.state?.form ?? '');
-    if (!form || !this.o.checks) return out;
+    const checks = this.o.checks;
+    if (!form || !checks) return undefined;
     const ctx = { chatKey: turn.scope.chatKey, now: turn.now };
     if (out.save) {
-      const verdict = await this.o.checks.atConfirm(form, out.save, ctx);
-      // Refused (quota full, a duplicate): the draft stays as it was, at the review.
-      if (verdict.block && turn.state) return { state: turn.state, replies: [say(verdict.block), ...this.o.engine.reviewOf(turn.state)] };
-      return { ...out, replies: [...out.replies, ...verdict.notes.map(say)] };
+      return checks.atConfirm(form, out.save, ctx).then((verdict) =>
+        // Refused (quota full, a duplicate): the draft stays as it was, at the review.
+        verdict.block && turn.state
+          ? { state: turn.state, replies: [say(verdict.block), ...this.o.engine.reviewOf(turn.state)] }
+          : { ...out, replies: [...out.replies, ...verdict.notes.map(say)] });
     }
-    if (out.state?.cursor !== REVIEW || !reviewShown(turn.state, out.state)) return out;
-    const notes = await this.o.checks.atReview(form, out.state, ctx);
-    return { ...out, replies: [...out.replies, ...notes.map(say)] };
+    if (out.state?.cursor !== REVIEW || !reviewShown(turn.state, out.state)) return undefined;
+    return checks.atReview(form, out.state, ctx).then((notes) => ({ ...out, replies: [...out.replies, ...notes.map(say)] }));
   }
 
-  /** A confirmed draft as the record (or the amendment, checked against its revision) the commit stores with the state. */
-  private async prepareSave(turn: Turn, out: StepOutput, save: SaveEffect): Promise<StepResult> {
-    const { ev, now, home, scope } = turn;
-    const by = { userKey: scope.userKey, userName: ev.user.name };
-    if (save.amend) {
-      const current = await this.o.records.get(save.form, save.id);
-      if (!current) return { out: { state: null, replies: [{ kind: 'text', text: zh.engine.amendLost }] } };
-      const amend = this.o.records.prepareAmend(current, save.values, by, now.toISOString());
-      return { out, amend: { ...amend, expectRev: save.amend.rev } };
-    }
+  /** A confirmed new draft as the record the commit stores together with the state. */
+  private prepareRecord(out: StepOutput, save: SaveEffect, { ev, now, home, scope }: Turn): StepResult {
     const record = this.o.records.prepare(save.form, save.id, save.values, {
       platform: ev.platform, chatId: home.chatId, chatKey: scope.chatKey, chatTitle: home.chatTitle,
-      userId: ev.user.id, userKey: by.userKey, userName: ev.user.name, createdAt: now.toISOString(),
+      userId: ev.user.id, userKey: scope.userKey, userName: ev.user.name, createdAt: now.toISOString(),
     });
     return { out, record };
   }
 
-  /** A command's answer; 修改记录 opens the stored record as the user's draft. */
-  private commandResult(r: CommandOutcome, state: ConversationState | null, now: Date): StepResult {
+  /** A confirmed reopened record as the amendment the commit applies only if the stored revision is still `rev`. */
+  private async prepareAmend(out: StepOutput, save: SaveEffect, { rev }: { rev: number }, turn: Turn): Promise<StepResult> {
+    const current = await this.o.records.get(save.form, save.id);
+    if (!current) return { out: { state: null, replies: [say(zh.engine.amendLost)] } };
+    const by = { userKey: turn.scope.userKey, userName: turn.ev.user.name };
+    return { out, amend: { ...this.o.records.prepareAmend(current, save.values, by, turn.now.toISOString()), expectRev: rev } };
+  }
+
+  /** A command's answer; 修改记录 opens the stored record as the user's draft. A query never touches the draft. */
+  private commandResult(answer: CommandOutcome | OutboundAction[], { state, now }: Turn): StepResult {
+    const r = Array.isArray(answer) ? { replies: answer } : answer;
     if (r.reopen && !state) {
       const { form, id, values, rev, origin } = r.reopen;
       return { out: this.o.engine.reopen(form, id, values, rev, now, origin) };
     }
     return { out: { state, replies: r.replies }, ...(r.unmasked ? { unmasked: true } : {}), ...(r.notify ? { notify: r.notify } : {}) };
-  }
-
-  /** The platform's way to download an attachment's bytes, if it registered one. */
-  private fetcherFor(platform: string): ((a: Attachment) => Promise<Buffer>) | undefined {
-    const f = this.fetchers.get(platform);
-    return f ? (a) => f.fetch(a) : undefined;
   }
 
   private async send(ev: InboundEvent, actions: OutboundAction[], unmasked = false): Promise<void> {
