@@ -1,13 +1,6 @@
 import path from 'node:path';
-import { deadlineCommand } from './flows/commands/deadline.js';
-import { baseCommands } from './flows/commands/index.js';
-import { indicatorsCommand } from './flows/commands/indicators.js';
-import { missingCommand } from './flows/commands/missing.js';
-import type { OversightDeps } from './flows/commands/context.js';
-import { progressCommand } from './flows/commands/progress.js';
+import { chatCommands } from './flows/commands/index.js';
 import { CommandRegistry } from './flows/commands/registry.js';
-import { grantCommands, whoamiCommand } from './flows/commands/roles.js';
-import { makeSummaryCommand } from './flows/commands/summary.js';
 import { Dispatcher } from './flows/dispatcher.js';
 import { FreeText } from './flows/freetext.js';
 import type { Config } from './config/schema.js';
@@ -17,14 +10,15 @@ import type { FormSpec } from './flows/engine/form.js';
 import { allForms } from './flows/forms/registry.js';
 import { setupLlm, type LlmKit } from './flows/extract/setup.js';
 import type { Logger } from './log/logger.js';
+import { FormChecks } from './domain/checks.js';
+import { knownGroups } from './domain/groups.js';
 import type { GrantInput } from './domain/roles/model.js';
 import { RoleService } from './domain/roles/service.js';
 import { ReminderService } from './domain/reminders/reminders.js';
 import { Roster } from './domain/reminders/roster.js';
 import { ReminderScheduler } from './domain/reminders/scheduler.js';
-import { formServices } from './flows/commands/wiring.js';
 import { BindingStore } from './store/bindings.js';
-import type { BlobStore } from './store/blobs.js';
+import { BlobStore } from './store/blobs.js';
 import { ConversationStore } from './store/conversations.js';
 import { CronLeases } from './store/cron-lease.js';
 import { DeadlineRepository } from './store/deadlines.js';
@@ -107,9 +101,10 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
   const deadlines = new DeadlineRepository(redis, keys);
   const ready = Promise.all([deadlines.seedFromConfig(config.schedule.deadlines), roles.seedFromConfig(configGrants(config.roles))]).then(() => undefined);
 
-  const fs = formServices(config, records, forms, roles, opts.blobDir ?? path.join(config.dataDir, 'attachments'));
-  const limitStore = new LlmLimitStore(redis, keys);
-  const llm = setupLlm({ env: opts.env ?? process.env, llm: config.llm, timezone: config.timezone, limitStore, logger });
+  const blobs = new BlobStore(opts.blobDir ?? path.join(config.dataDir, 'attachments'));
+  // The checks of the official forms that need the store (名额, 一村一表, 800 小时, 关联村).
+  const checks = new FormChecks(records, new Map(forms.map((f) => [f.id, f])), config.quotas, config.timezone);
+  const llm = setupLlm({ env: opts.env ?? process.env, llm: config.llm, timezone: config.timezone, limitStore: new LlmLimitStore(redis, keys), logger });
   // The reminder service sends through the dispatcher, which is built after it.
   let dispatcher: Dispatcher | undefined;
   const reminders = new ReminderService({
@@ -120,20 +115,17 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
     },
     notifier: { notify: (target, actions) => dispatcher!.notify(target, actions) },
   });
-  const oversight: OversightDeps = { bindings, keys, records, roles, deadlines, reminders, indicators: new IndicatorRepository(redis, keys), forms, config };
-  const commands = [
-    ...fs.commands(baseCommands(roles)),
-    progressCommand(oversight), missingCommand(oversight), deadlineCommand(oversight), indicatorsCommand(oversight),
-    whoamiCommand(oversight), ...grantCommands(oversight),
-    makeSummaryCommand({ roles, forms, ...(llm.service ? { llm: llm.service } : {}) }),
-  ];
-  const registry = new CommandRegistry(commands);
+  const registry = new CommandRegistry(chatCommands({
+    records, forms, roles, deadlines, reminders, indicators: new IndicatorRepository(redis, keys), config, blobs,
+    groups: () => knownGroups(bindings, records),
+    ...(llm.service ? { llm: llm.service } : {}),
+  }));
   dispatcher = new Dispatcher({
-    engine, conversations, records, clock, logger, config, commands: registry, blobs: fs.blobs, checks: fs.checks,
+    engine, conversations, records, clock, logger, config, commands: registry, blobs, checks,
     freeText: new FreeText({ engine, extractor: llm.extractor, transcriber: llm.transcriber, timezone: config.timezone }),
   });
   const scheduler = new ReminderScheduler(reminders, new CronLeases(redis, keys), logger, () => clock.now());
-  return { config, redis, keys, engine, conversations, records, bindings, blobs: fs.blobs, roles, deadlines, reminders, scheduler, llm, commands: registry, dispatcher, logger, ready };
+  return { config, redis, keys, engine, conversations, records, bindings, blobs, roles, deadlines, reminders, scheduler, llm, commands: registry, dispatcher, logger, ready };
 }
 
 export async function createApp(config: Config, logger: Logger, opts: AssembleOptions = {}): Promise<App> {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { AttachmentFetcher } from '../core/attachments.js';
 import type { Clock } from '../core/clock.js';
-import type { Attachment, InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
+import type { InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
 import { chatKey, conversationKey, userKey } from '../core/ids.js';
-import type { FlowEngine, StepOutput } from './engine/engine.js';
+import type { FlowEngine, SaveEffect, StepOutput } from './engine/engine.js';
 import type { InboundAttachment } from './engine/form.js';
 import { REVIEW, parseState, type ConversationState } from './engine/state.js';
 import type { Logger } from '../log/logger.js';
@@ -13,11 +13,11 @@ import type { FormChecks } from '../domain/checks.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { ClaimResult, ConversationStore, PreparedAmend, PreparedRecord } from '../store/conversations.js';
 import type { RecordRepository } from '../store/records.js';
-import { sniff } from '../core/sniff.js';
 import { zh } from '../text/zh.js';
 import type { CommandOutcome } from './commands/command.js';
 import type { CommandRegistry } from './commands/registry.js';
 import type { FreeText } from './freetext.js';
+import { intakeAttachments } from './intake.js';
 
 /** processed: this process is handling it now; queued: another holder will (or a retry here will). */
 export type HandleStatus = 'processed' | 'queued' | 'duplicate' | 'ignored';
@@ -38,6 +38,19 @@ export interface DispatcherOptions {
   /** Voice notes and free-text reports into drafts (model or rules); absent: typed input only. */
   freeText?: FreeText;
 }
+
+/** One message as the step sees it: when, the draft it continues, and the group its records count for. */
+interface Turn {
+  ev: InboundEvent;
+  state: ConversationState | null;
+  now: Date;
+  /** The draft's origin group when it was handed over to a private chat; else this chat. */
+  home: { chatId: string; chatTitle: string };
+  scope: { userKey: string; chatKey: string };
+}
+
+/** The message as heard (a voice note's words as its text) and what to say before the answer to it. */
+type Heard = { turn: Turn; prefix: OutboundAction[] } | { reply: OutboundAction };
 
 /** One step's outcome: what to store, what to say, and to whom else. */
 interface StepResult {
@@ -171,64 +184,34 @@ export class Dispatcher {
     }
   }
 
-  private async runStep(inbound: InboundEvent, stateJson: string | null): Promise<StepResult> {
-    let ev = inbound;
+  /**
+   * One message's step: hear a voice note, answer a command, draft a free-text report, step the
+   * engine, run the store checks, prepare what to save; whatever throws, the draft is kept. A step
+   * with nothing to wait for answers at once, not with a promise: the commit must reach Redis before
+   * a group's next unaddressed message is claimed (claim ignores it while no draft is stored), so
+   * the step takes no more microtask turns than it must (a few more fail the QQ "quick succession" test).
+   */
+  private async runStep(ev: InboundEvent, stateJson: string | null): Promise<StepResult> {
     const parsed = parseState(stateJson);
     // A state written by an older version of the form is dropped with a fresh start, not misread.
     const state = parsed === 'stale' ? null : parsed;
     try {
-      const now = this.o.clock.now();
-      const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
-      const scope = { userKey: userKey(ev.platform, ev.user.id), chatKey: chatKey(ev.platform, home.chatId) };
-      const heard = await this.o.freeText?.voice(ev, this.fetcherFor(ev.platform), scope);
-      if (heard && 'reply' in heard) return { out: { state, replies: [heard.reply] } };
-      // From here on a voice note is what was said in it.
-      if (heard) ev = { ...ev, text: heard.text };
-      const prefix = heard ? [heard.note] : [];
-      const cmd = this.o.commands?.match(ev.text);
-      if (cmd && this.o.config) {
-        // A query never touches the draft: the form continues after it where it was.
-        const r = await cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
-        return this.commandResult(Array.isArray(r) ? { replies: r } : r, state, now);
-      }
-      if (!state && this.o.freeText) {
-        const drafted = await this.o.freeText.draft(ev.text, now, scope);
-        if (drafted) return { out: { ...drafted, replies: [...prefix, ...drafted.replies] } };
-      }
-      const attachments = await this.intake(ev);
-      let out = this.o.engine.step(state, { text: ev.text, now, ...(attachments.length ? { attachments } : {}) });
-      if (prefix.length) out = { ...out, replies: [...prefix, ...out.replies] };
-      if (parsed === 'stale') out = { ...out, replies: [{ kind: 'text', text: zh.engine.stale }, ...out.replies] };
-      const ctx = { chatKey: chatKey(ev.platform, home.chatId), now };
-      const form = this.o.engine.form(out.save?.form ?? out.state?.form ?? '');
-      if (form && this.o.checks && out.save) {
-        const verdict = await this.o.checks.atConfirm(form, out.save, ctx);
-        // Refused (quota full, a duplicate): the draft stays as it was, at the review.
-        if (verdict.block && state) return { out: { state, replies: [{ kind: 'text', text: verdict.block }, ...this.o.engine.reviewOf(state)] } };
-        out = { ...out, replies: [...out.replies, ...verdict.notes.map((t) => ({ kind: 'text' as const, text: t }))] };
-      } else if (form && this.o.checks && out.state?.cursor === REVIEW && reviewShown(state, out.state)) {
-        const notes = await this.o.checks.atReview(form, out.state, ctx);
-        out = { ...out, replies: [...out.replies, ...notes.map((t) => ({ kind: 'text' as const, text: t }))] };
-      }
+      const heard = await this.hear(this.turnOf(ev, state));
+      if ('reply' in heard) return { out: { state, replies: [heard.reply] } };
+      const { turn, prefix } = heard;
+      const command = this.runCommand(turn);
+      if (command) return this.commandResult(await command, turn);
+      const drafting = this.draftFreeText(turn);
+      const drafted = drafting && (await drafting);
+      if (drafted) return { out: { ...drafted, replies: [...prefix, ...drafted.replies] } };
+      const fetcher = this.fetchers.get(turn.ev.platform);
+      const attachments = turn.ev.attachments?.length ? await intakeAttachments(turn.ev, fetcher, this.o.blobs, this.o.logger) : [];
+      const stepped = this.stepEngine(turn, attachments, prefix, parsed === 'stale');
+      const checking = this.checkForm(turn, stepped);
+      const out = checking ? await checking : stepped;
       if (!out.save) return { out };
-      const by = { userKey: userKey(ev.platform, ev.user.id), userName: ev.user.name };
-      if (out.save.amend) {
-        const current = await this.o.records.get(out.save.form, out.save.id);
-        if (!current) return { out: { state: null, replies: [{ kind: 'text', text: zh.engine.amendLost }] } };
-        const amend = this.o.records.prepareAmend(current, out.save.values, by, now.toISOString());
-        return { out, amend: { ...amend, expectRev: out.save.amend.rev } };
-      }
-      const record = this.o.records.prepare(out.save.form, out.save.id, out.save.values, {
-        platform: ev.platform,
-        chatId: home.chatId,
-        chatKey: ctx.chatKey,
-        chatTitle: home.chatTitle,
-        userId: ev.user.id,
-        userKey: by.userKey,
-        userName: ev.user.name,
-        createdAt: now.toISOString(),
-      });
-      return { out, record };
+      const { save } = out;
+      return save.amend ? await this.prepareAmend(out, save, save.amend, turn) : this.prepareRecord(out, save, turn);
     } catch (error) {
       // A poison message must not jam the conversation: keep the draft as it was and move on.
       this.o.logger.error({ err: error, platform: ev.platform, chat: ev.chat.id }, 'step failed');
@@ -236,38 +219,88 @@ export class Dispatcher {
     }
   }
 
-  /** A command's answer; 修改记录 opens the stored record as the user's draft. */
-  private commandResult(r: CommandOutcome, state: ConversationState | null, now: Date): StepResult {
+  /** The step's clock reading and the group its records count for, read once so every step agrees. */
+  private turnOf(ev: InboundEvent, state: ConversationState | null): Turn {
+    const now = this.o.clock.now();
+    const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
+    return { ev, state, now, home, scope: { userKey: userKey(ev.platform, ev.user.id), chatKey: chatKey(ev.platform, home.chatId) } };
+  }
+
+  /** A voice note becomes the text said in it, with a note of what was heard, so later steps read it as typed. */
+  private hear(turn: Turn): Heard | Promise<Heard> {
+    // Only a message with attachments can carry a voice note.
+    if (!this.o.freeText || !turn.ev.attachments?.length) return { turn, prefix: [] };
+    const fetcher = this.fetchers.get(turn.ev.platform);
+    return this.o.freeText.voice(turn.ev, fetcher && ((a) => fetcher.fetch(a)), turn.scope).then((heard): Heard => {
+      if (!heard || 'reply' in heard) return heard ?? { turn, prefix: [] };
+      return { turn: { ...turn, ev: { ...turn.ev, text: heard.text } }, prefix: [heard.note] };
+    });
+  }
+
+  /** A chat command answers before the form sees the message (its answer: commandResult). */
+  private runCommand(turn: Turn): Promise<CommandOutcome | OutboundAction[]> | undefined {
+    const cmd = this.o.commands?.match(turn.ev.text);
+    if (!cmd || !this.o.config) return undefined;
+    const { ev, now, state } = turn;
+    return cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
+  }
+
+  /** With no draft open, a report written in one message becomes a draft at its review (model or rules). */
+  private draftFreeText(turn: Turn): Promise<StepOutput | undefined> | undefined {
+    if (turn.state || !this.o.freeText) return undefined;
+    return this.o.freeText.draft(turn.ev.text, turn.now, turn.scope);
+  }
+
+  /** The form engine's own step over the text and the stored attachments; it knows nothing of the store. */
+  private stepEngine(turn: Turn, attachments: InboundAttachment[], prefix: OutboundAction[], stale: boolean): StepOutput {
+    let out = this.o.engine.step(turn.state, { text: turn.ev.text, now: turn.now, ...(attachments.length ? { attachments } : {}) });
+    if (prefix.length) out = { ...out, replies: [...prefix, ...out.replies] };
+    if (stale) out = { ...out, replies: [say(zh.engine.stale), ...out.replies] };
+    return out;
+  }
+
+  /** The checks that need the store: at confirm they may refuse the save, at a fresh review they add notes. */
+  private checkForm(turn: Turn, out: StepOutput): Promise<StepOutput> | undefined {
+    const form = this.o.engine.form(out.save?.form ?? out.state?.form ?? '');
+    const checks = this.o.checks;
+    if (!form || !checks) return undefined;
+    const ctx = { chatKey: turn.scope.chatKey, now: turn.now };
+    if (out.save) {
+      return checks.atConfirm(form, out.save, ctx).then((verdict) =>
+        // Refused (quota full, a duplicate): the draft stays as it was, at the review.
+        verdict.block && turn.state
+          ? { state: turn.state, replies: [say(verdict.block), ...this.o.engine.reviewOf(turn.state)] }
+          : { ...out, replies: [...out.replies, ...verdict.notes.map(say)] });
+    }
+    if (out.state?.cursor !== REVIEW || !reviewShown(turn.state, out.state)) return undefined;
+    return checks.atReview(form, out.state, ctx).then((notes) => ({ ...out, replies: [...out.replies, ...notes.map(say)] }));
+  }
+
+  /** A confirmed new draft as the record the commit stores together with the state. */
+  private prepareRecord(out: StepOutput, save: SaveEffect, { ev, now, home, scope }: Turn): StepResult {
+    const record = this.o.records.prepare(save.form, save.id, save.values, {
+      platform: ev.platform, chatId: home.chatId, chatKey: scope.chatKey, chatTitle: home.chatTitle,
+      userId: ev.user.id, userKey: scope.userKey, userName: ev.user.name, createdAt: now.toISOString(),
+    });
+    return { out, record };
+  }
+
+  /** A confirmed reopened record as the amendment the commit applies only if the stored revision is still `rev`. */
+  private async prepareAmend(out: StepOutput, save: SaveEffect, { rev }: { rev: number }, turn: Turn): Promise<StepResult> {
+    const current = await this.o.records.get(save.form, save.id);
+    if (!current) return { out: { state: null, replies: [say(zh.engine.amendLost)] } };
+    const by = { userKey: turn.scope.userKey, userName: turn.ev.user.name };
+    return { out, amend: { ...this.o.records.prepareAmend(current, save.values, by, turn.now.toISOString()), expectRev: rev } };
+  }
+
+  /** A command's answer; 修改记录 opens the stored record as the user's draft. A query never touches the draft. */
+  private commandResult(answer: CommandOutcome | OutboundAction[], { state, now }: Turn): StepResult {
+    const r = Array.isArray(answer) ? { replies: answer } : answer;
     if (r.reopen && !state) {
       const { form, id, values, rev, origin } = r.reopen;
       return { out: this.o.engine.reopen(form, id, values, rev, now, origin) };
     }
     return { out: { state, replies: r.replies }, ...(r.unmasked ? { unmasked: true } : {}), ...(r.notify ? { notify: r.notify } : {}) };
-  }
-
-  /** The platform's way to download an attachment's bytes, if it registered one. */
-  private fetcherFor(platform: string): ((a: Attachment) => Promise<Buffer>) | undefined {
-    const f = this.fetchers.get(platform);
-    return f ? (a) => f.fetch(a) : undefined;
-  }
-
-  /** Downloads, sniffs and stores the message's attachments; one that fails is left out, with a log line. */
-  private async intake(ev: InboundEvent): Promise<InboundAttachment[]> {
-    const fetcher = this.fetchers.get(ev.platform);
-    if (!ev.attachments?.length || !fetcher || !this.o.blobs) return [];
-    const out: InboundAttachment[] = [];
-    for (const a of ev.attachments) {
-      try {
-        const bytes = await fetcher.fetch(a);
-        const id = await this.o.blobs.put(bytes);
-        const s = sniff(bytes);
-        const ext = s.format === 'jpeg' ? 'jpg' : s.format;
-        out.push({ id, kind: a.kind, fileName: a.fileName ?? `${id.slice(0, 8)}.${ext}`, mime: a.mime ?? '', size: bytes.length, ...s });
-      } catch (error) {
-        this.o.logger.warn({ err: error, platform: ev.platform, kind: a.kind }, 'attachment fetch failed');
-      }
-    }
-    return out;
   }
 
   private async send(ev: InboundEvent, actions: OutboundAction[], unmasked = false): Promise<void> {
@@ -290,6 +323,8 @@ export class Dispatcher {
     }
   }
 }
+
+const say = (text: string): OutboundAction => ({ kind: 'text', text });
 
 /** The review is on screen now and was not before, or the draft changed while at it. */
 function reviewShown(before: ConversationState | null, after: ConversationState): boolean {

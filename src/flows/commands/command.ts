@@ -27,9 +27,11 @@ export interface CommandOutcome {
 }
 
 /**
- * A chat command that answers a question instead of filling a form (/export, /progress, /missing…).
- * Commands run inside the conversation's turn (after the claim, before the commit), so they keep
- * the conversation's order and never change its draft. Every platform gets them for free.
+ * A chat command that answers a question instead of filling a form (/export, /progress, /missing…):
+ * the one contract every command has, each built in its own file by a factory that takes the
+ * repositories and services it uses (index.ts lists them). Commands run inside the conversation's
+ * turn (after the claim, before the commit), so they keep the conversation's order and never change
+ * its draft. Every platform gets them for free.
  */
 export interface ChatCommand {
   name: string;

@@ -2,8 +2,11 @@ import { parseDate } from '../parsers/date.js';
 import { resolveScope } from '../../domain/groups.js';
 import type { Deadline } from '../../domain/reminders/deadline.js';
 import { progressText as t } from '../../text/progress.js';
+import { commandText } from '../../text/commands.js';
 import type { ChatCommand } from './command.js';
-import { asker, findForm, groupsOf, refuse, say, type OversightDeps } from './context.js';
+import { asker, findForm, refuse, say, type CommandDeps } from './context.js';
+
+export type DeadlineDeps = Pick<CommandDeps, 'forms' | 'roles' | 'deadlines' | 'groups'>;
 
 /** Forms filled once per group or team; the rest are owed by every registered member. */
 const PER_GROUP = new Set(['teamplan', 'village', 'exhibit', 'team', 'individual', 'project-unit', 'project-person']);
@@ -13,11 +16,11 @@ const PER_GROUP = new Set(['teamplan', 'village', 'exhibit', 'team', 'individual
  * changes need a county, city or province coordinator (or admin) whose scope covers every group
  * the deadline binds — "全部" means every group in the coordinator's own scope.
  */
-export function deadlineCommand(d: OversightDeps): ChatCommand {
+export function deadlineCommand(d: DeadlineDeps): ChatCommand {
   return {
     name: 'deadline',
     words: ['/deadline', '截止日期'],
-    description: '截止日期：查看、添加、改期、删除（协调员）',
+    description: commandText.describe.deadline,
     async run(ctx) {
       const [verb = 'list', ...rest] = ctx.args.split(' ').filter(Boolean);
       const { me, here } = asker(ctx);
@@ -37,7 +40,7 @@ export function deadlineCommand(d: OversightDeps): ChatCommand {
         if (!due.ok) return [say(t.deadline.badDate(when, due.reason))];
         const form = findForm(d.forms, formWord);
         if (!form) return [say(t.missing.noForm(formWord || '（未写）')), say(t.deadline.usage)];
-        const groups = await groupsOf(d);
+        const groups = await d.groups();
         const scope = resolveScope(scopeWords.join(' '), here, groups);
         if (!scope) return [say(t.badScope(scopeWords.join(' '), groups.map((g) => g.title).filter(Boolean)))];
         const allowed = await d.roles.scopeOf(me, 'deadlines', scope.groups.map((g) => g.chatKey));
@@ -69,7 +72,7 @@ export function deadlineCommand(d: OversightDeps): ChatCommand {
 }
 
 /** A deadline may be changed only by someone whose scope covers all the groups it binds. */
-async function coversAll(d: OversightDeps, me: string, dl: Deadline): Promise<boolean> {
-  const targets = dl.groups.includes('*') ? (await groupsOf(d)).map((g) => g.chatKey) : dl.groups;
+async function coversAll(d: DeadlineDeps, me: string, dl: Deadline): Promise<boolean> {
+  const targets = dl.groups.includes('*') ? (await d.groups()).map((g) => g.chatKey) : dl.groups;
   return (await d.roles.scopeOf(me, 'deadlines', targets)).length === targets.length;
 }

@@ -1,16 +1,17 @@
 import { INDICATORS, type Indicator } from '../../store/indicators.js';
 import { progressText as t } from '../../text/progress.js';
+import { commandText } from '../../text/commands.js';
 import type { ChatCommand } from './command.js';
-import { asker, refuse, say, type OversightDeps } from './context.js';
+import { asker, refuse, say, type CommandDeps } from './context.js';
 
 const WORDS: Record<string, Indicator> = { 农技协: 'associations', 农技协数: 'associations', 脱贫: 'lifted', 脱贫人数: 'lifted' };
 
 /** /两数 农技协 12 脱贫 300: a group's coordinator reports the "两数" figures no form records. */
-export function indicatorsCommand(d: OversightDeps): ChatCommand {
+export function indicatorsCommand(d: Pick<CommandDeps, 'roles' | 'indicators'>): ChatCommand {
   return {
     name: 'indicators',
     words: ['/两数', '/indicators', '两数'],
-    description: '填报本群"两数"（农技协数、脱贫人数）',
+    description: commandText.describe.indicators,
     async run(ctx) {
       const { me, here } = asker(ctx);
       const words = ctx.args.split(' ').filter(Boolean);

@@ -2,19 +2,20 @@ import { localDate } from '../../core/tz.js';
 import { resolveScope } from '../../domain/groups.js';
 import { registeredPhones } from '../../domain/scan.js';
 import { progressText as t } from '../../text/progress.js';
+import { commandText } from '../../text/commands.js';
 import type { ChatCommand } from './command.js';
-import { asker, findForm, groupsOf, refuse, say, type OversightDeps } from './context.js';
+import { asker, findForm, refuse, say, type CommandDeps } from './context.js';
 
 /**
  * /missing <表> [范围]: who has not submitted, group by group, with their phone numbers from 专家登记
  * so a coordinator can call them. Coordinators and team leaders only; numbers show in full only in
  * a private chat (a group sees them masked like every other reply).
  */
-export function missingCommand(d: OversightDeps): ChatCommand {
+export function missingCommand(d: Pick<CommandDeps, 'records' | 'forms' | 'roles' | 'deadlines' | 'reminders' | 'groups'>): ChatCommand {
   return {
     name: 'missing',
     words: ['/missing', '未提交', '谁没交'],
-    description: '未提交名单（协调员；私聊显示完整电话）',
+    description: commandText.describe.missing,
     async run(ctx) {
       const [formWord = '', ...rest] = ctx.args.split(' ').filter(Boolean);
       if (!formWord) return [say(t.missing.usage)];
@@ -28,7 +29,7 @@ export function missingCommand(d: OversightDeps): ChatCommand {
       // The next deadline for that form, or the latest one past.
       const deadline = all.find((x) => x.due >= today) ?? all.at(-1);
       if (!deadline) return [say(t.missing.noDeadline(form.title))];
-      const groups = await groupsOf(d);
+      const groups = await d.groups();
       const resolved = resolveScope(rest.join(' '), here, groups);
       if (!resolved) return [say(t.badScope(rest.join(' '), groups.map((g) => g.title).filter(Boolean)))];
       const bound = resolved.groups.filter((g) => deadline.groups.includes('*') || deadline.groups.includes(g.chatKey));

@@ -5,13 +5,15 @@ import { barChartPng } from '../../documents/chart.js';
 import { computeFigures } from '../../domain/figures.js';
 import { parsePeriod, type Period } from '../../domain/period.js';
 import { resolveScope } from '../../domain/groups.js';
-import type { Deadline } from '../../domain/reminders/deadline.js';
 import { userHours } from '../../domain/hours.js';
 import { nominationQuota, projectQuota } from '../../domain/quotas.js';
 import { tf } from '../../text/forms.js';
 import { progressText as t } from '../../text/progress.js';
+import { commandText } from '../../text/commands.js';
 import type { ChatCommand, CommandContext, CommandOutcome } from './command.js';
-import { asker, groupsOf, say, type OversightDeps } from './context.js';
+import { asker, say, type CommandDeps } from './context.js';
+
+export type ProgressDeps = Pick<CommandDeps, 'records' | 'forms' | 'roles' | 'deadlines' | 'reminders' | 'indicators' | 'groups' | 'config'>;
 
 /** Splits "龙井市 本月" into scope words and a period (the first word that reads as one). */
 function parseArgs(args: string, ctx: CommandContext): { scope: string; period: Period } | { error: string } {
@@ -27,7 +29,7 @@ function parseArgs(args: string, ctx: CommandContext): { scope: string; period: 
 }
 
 /** Submissions against each deadline that binds these groups, due in the period or still ahead. */
-async function deadlineLines(d: OversightDeps, chatKeys: string[], period: Period, today: string): Promise<string[]> {
+async function deadlineLines(d: ProgressDeps, chatKeys: string[], period: Period, today: string): Promise<string[]> {
   const lines: string[] = [];
   for (const dl of await d.deadlines.list()) {
     if (!(dl.due >= period.from && (dl.due <= period.to || dl.due >= today))) continue;
@@ -52,7 +54,7 @@ async function deadlineLines(d: OversightDeps, chatKeys: string[], period: Perio
 }
 
 /** Nomination and project quota use (shown to everyone: it says whether a slot is still free). */
-async function quotaLines(d: OversightDeps, chatKeys: string[]): Promise<string[]> {
+async function quotaLines(d: ProgressDeps, chatKeys: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const kind of ['team', 'individual'] as const) {
     const q = await nominationQuota(d.records, d.forms, d.config.quotas, kind);
@@ -67,14 +69,14 @@ async function quotaLines(d: OversightDeps, chatKeys: string[]): Promise<string[
 }
 
 /** 我的进度: an expert's own figures, and the deadlines they still owe. */
-async function mine(d: OversightDeps, ctx: CommandContext, period: Period, note?: string): Promise<CommandOutcome> {
+async function mine(d: ProgressDeps, ctx: CommandContext, period: Period, note?: string): Promise<CommandOutcome> {
   const { me, here } = asker(ctx);
   const f = await computeFigures(d.records, d.forms, { userKey: me, from: period.from, to: period.to });
   const e = f.experts.find((x) => x.userKey === me);
   const tg = d.config.schedule.targets;
   const owed: string[] = [];
   const today = localDate(ctx.now, ctx.config.timezone);
-  const groups = here ? [here] : [...new Set((await groupsOf(d)).map((g) => g.chatKey))];
+  const groups = here ? [here] : [...new Set((await d.groups()).map((g) => g.chatKey))];
   for (const dl of await d.deadlines.list()) {
     if (dl.due < today || dl.per !== 'member') continue;
     for (const k of groups.filter((g) => dl.groups.includes('*') || dl.groups.includes(g))) {
@@ -100,13 +102,13 @@ async function mine(d: OversightDeps, ctx: CommandContext, period: Period, note?
 
 /**
  * /progress [范围] [时段]: coordinators get the figures of the groups in their scope with a chart;
- * anyone else gets 我的进度. Every number comes from the records (report/figures.ts).
+ * anyone else gets 我的进度. Every number comes from the records (domain/figures.ts).
  */
-export function progressCommand(d: OversightDeps): ChatCommand {
+export function progressCommand(d: ProgressDeps): ChatCommand {
   return {
     name: 'progress',
     words: ['/progress', '进度', '填报进度', '我的进度'],
-    description: '帮扶进度（协调员：各群；专家：我的进度）',
+    description: commandText.describe.progress,
     async run(ctx) {
       const parsed = parseArgs(ctx.args, ctx);
       if ('error' in parsed) return [say(parsed.error)];
@@ -116,7 +118,7 @@ export function progressCommand(d: OversightDeps): ChatCommand {
       if (firstWord === '我的进度' || !(await d.roles.authorize(me, 'progress')).ok) {
         return mine(d, ctx, period, scope && firstWord !== '我的进度' ? t.mine.scopeIgnored : undefined);
       }
-      const groups = await groupsOf(d);
+      const groups = await d.groups();
       const resolved = resolveScope(scope, here, groups);
       if (!resolved) return [say(t.badScope(scope, groups.map((g) => g.title).filter(Boolean)))];
       const allowed = await d.roles.scopeOf(me, 'progress', resolved.groups.map((g) => g.chatKey));
@@ -153,4 +155,3 @@ export function progressCommand(d: OversightDeps): ChatCommand {
   };
 }
 
-export type { Deadline };

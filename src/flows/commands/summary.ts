@@ -12,9 +12,9 @@ import type { FormRules } from '../../domain/forms.js';
 import { allForms } from '../forms/registry.js';
 import { llmText } from '../../text/llm.js';
 import type { ChatCommand } from './command.js';
+import { asker, groupsInScope, say } from './context.js';
 
 const t = llmText.summary;
-const say = (text: string): OutboundAction => ({ kind: 'text', text });
 
 export type SummaryScopeKind = 'group' | 'mine' | 'all';
 
@@ -81,15 +81,15 @@ export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
     name: 'summary',
     words: ['/summary', '工作总结', '年度总结'],
     description: t.description,
-    async run({ ev, args, now, config, records, state }) {
+    async run(ctx) {
+      const { ev, args, now, config, records, state } = ctx;
       const parsed = parseSummaryArgs(args, now, config.timezone);
       if ('error' in parsed) return [say(parsed.error), say(t.usage)];
       const { period } = parsed;
       const inGroup = ev.chat.kind === 'group' || state?.origin !== undefined;
       const kind = parsed.scope ?? (inGroup ? 'group' : 'mine');
-      const me = userKey(ev.platform, ev.user.id);
+      const { me, home: group } = asker(ctx);
       const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
-      const group = chatKey(ev.platform, home.chatId);
       if (kind === 'group' && !inGroup) return [say(t.groupOnlyInGroup)];
       // A group's or everyone's summary is the coordinators' (and team leaders') to draft; one's own is anyone's.
       let scopeKeys: string[] | undefined;
@@ -97,8 +97,7 @@ export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
         if (!deps.roles) return [say(t.allOnlyCoordinators)];
         if (kind === 'group' && !(await deps.roles.authorize(me, 'summary', group)).ok) return [say(t.allOnlyCoordinators)];
         if (kind === 'all') {
-          scopeKeys = [];
-          for (const k of Object.keys(await records.groupTitles())) if ((await deps.roles.authorize(me, 'summary', k)).ok) scopeKeys.push(k);
+          scopeKeys = (await groupsInScope({ records, roles: deps.roles }, me, 'summary')).allowed;
           if (!scopeKeys.length) return [say(t.allOnlyCoordinators)];
         }
       }
@@ -116,6 +115,3 @@ export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
     },
   };
 }
-
-/** Without a model: the template with the figures filled. */
-export const summaryCommand: ChatCommand = makeSummaryCommand();
