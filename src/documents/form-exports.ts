@@ -2,7 +2,6 @@ import type { Paragraph, Table } from 'docx';
 import type { FormRules } from '../domain/forms.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { StoredRecord } from '../store/records.js';
-import type { ListLayout } from './layout.js';
 import type { ZipEntry } from './zip.js';
 
 /**
@@ -74,4 +73,26 @@ export function fieldOf(form: ExportForm, key: string): ExportField {
   const f = form.fields.find((x) => x.key === key);
   if (!f) throw new Error(`layout: ${form.id} has no field ${key}`);
   return f;
+}
+
+/**
+ * The official tables as column lists: each column's header as the seed prints it, an optional
+ * parent header (merged over its children, as 所服务的贫困地区 over 省 市 县 乡 村), a width, and
+ * how a record fills it. Ticked boxes (□ in the seed) become one column per box with √. Each form
+ * lays out its own table (src/flows/forms/<id>/layout.ts) from the pieces here.
+ */
+export interface Column {
+  header: string;
+  parent?: string;
+  width: number;
+  /** Only present when some record fills it (the ledger's 时长). */
+  sparseKey?: string;
+  /** `n` is the row's sequence number in this export (序号, file names). */
+  value(rec: StoredRecord, n: number): string | number;
+}
+
+export interface ListLayout {
+  /** The table's printed title. */
+  title: string;
+  columns: Column[];
 }

@@ -1,27 +1,7 @@
 import type { StoredRecord } from '../store/records.js';
-import { fieldOf, fieldText, type ExportForm } from './form-exports.js';
+import { fieldOf, fieldText, type Column, type ExportForm, type ListLayout } from './form-exports.js';
 
-/**
- * The official tables as column lists: each column's header as the seed prints it, an optional
- * parent header (merged over its children, as 所服务的贫困地区 over 省 市 县 乡 村), a width, and
- * how a record fills it. Ticked boxes (□ in the seed) become one column per box with √. Each form
- * lays out its own table (src/flows/forms/<id>/layout.ts) from the pieces here.
- */
-export interface Column {
-  header: string;
-  parent?: string;
-  width: number;
-  /** Only present when some record fills it (the ledger's 时长). */
-  sparseKey?: string;
-  /** `n` is the row's sequence number in this export (序号, file names). */
-  value(rec: StoredRecord, n: number): string | number;
-}
-
-export interface ListLayout {
-  /** The table's printed title. */
-  title: string;
-  columns: Column[];
-}
+export type { Column, ListLayout } from './form-exports.js';
 
 /** A region value as the region field stores it (省 市 县 乡 村). */
 export interface RegionValue {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../config/schema.js';
+import type { FlowSettings } from './settings.js';
 import type { AttachmentFetcher } from '../core/attachments.js';
 import type { Clock } from '../core/clock.js';
 import type { InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '../core/events.js';
@@ -30,7 +30,7 @@ export interface DispatcherOptions {
   logger: Logger;
   /** Query commands (/export …); absent in tests that only exercise forms. */
   commands?: CommandRegistry;
-  config?: Config;
+  config?: FlowSettings;
   /** Where attachment bytes are kept; without it, files sent in chat are not read. */
   blobs?: BlobStore;
   /** Checks of the official forms that need the store (名额, 一村一表, 800 小时, 关联村). */

@@ -1,6 +1,8 @@
 import type { RoleName } from './model.js';
 import type { Action } from './policy.js';
-import type { Decision } from './service.js';
+
+/** An authorization answer: allowed, or why not (the role is missing, or the group is outside its scope). */
+export type Decision = { ok: true } | { ok: false; reason: 'no-role' | 'out-of-scope' };
 
 /**
  * What the form services ask about people: which roles they hold (the 项目书 sign-off stations)

@@ -1,9 +1,10 @@
-import type { RoleLookup } from './lookup.js';
+import type { Decision, RoleLookup } from './lookup.js';
+
+export type { Decision };
 import type { GrantStore } from '../../store/roles.js';
 import { grantSchema, isUnscoped, type Grant, type GrantInput, type RoleName } from './model.js';
 import { POLICY, type Action } from './policy.js';
 
-export type Decision = { ok: true } | { ok: false; reason: 'no-role' | 'out-of-scope' };
 
 /** Where a group sits: its bound region (WeChat/QQ config) — empty when unknown. */
 export type RegionOf = (chatKey: string) => Promise<string>;

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { FlowSettings } from '../settings.js';
 import { localDate } from '../../core/tz.js';
 import type { FormSpec } from '../engine/form.js';
 import type { RecordRepository } from '../../store/records.js';
@@ -10,7 +10,7 @@ import { asker, findRecord, formOf, say } from './context.js';
 export interface AmendDeps {
   records: RecordRepository;
   forms: readonly FormSpec[];
-  config: Pick<Config, 'amendDeadlines' | 'timezone'>;
+  config: Pick<FlowSettings, 'amendDeadlines' | 'timezone'>;
   /**
    * The date after which a form's records can no longer be amended. Defaults to config
    * `amendDeadlines`; the reminders' deadline store can answer instead once it is wired here.

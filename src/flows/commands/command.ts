@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { FlowSettings } from '../settings.js';
 import type { InboundEvent, OutboundAction, ReplyTarget } from '../../core/events.js';
 import type { ConversationState } from '../engine/state.js';
 import type { RecordRepository } from '../../store/records.js';
@@ -8,7 +8,7 @@ export interface CommandContext {
   ev: InboundEvent;
   args: string;
   now: Date;
-  config: Config;
+  config: FlowSettings;
   records: RecordRepository;
   /** The user's open draft, if any (a command never changes it; 修改记录 refuses while one is open). */
   state?: ConversationState | null;

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { FlowSettings } from '../settings.js';
 import type { OutboundAction } from '../../core/events.js';
 import { chatKey, userKey } from '../../core/ids.js';
 import type { FormSpec } from '../engine/form.js';
@@ -29,7 +29,7 @@ export interface CommandDeps {
   indicators: IndicatorRepository;
   /** Every group the bot knows (bound in config or with records), for 范围 words like 龙井市 or 全部. */
   groups: () => Promise<GroupInfo[]>;
-  config: Config;
+  config: FlowSettings;
   /** Attachment bytes, for exports that bundle the files sent with a form. */
   blobs?: BlobStore;
   /** The model that may word a summary's narrative paragraphs. */

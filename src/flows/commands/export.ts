@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { Config } from '../../config/schema.js';
+import type { FlowSettings } from '../settings.js';
 import type { OutboundAction } from '../../core/events.js';
 import { chatKey, userKey } from '../../core/ids.js';
 import { MIME } from '../../core/mime.js';
@@ -21,7 +21,7 @@ export interface ExportDeps {
   records: RecordRepository;
   forms: readonly FormSpec[];
   roles: RoleLookup;
-  config: Pick<Config, 'timezone' | 'org'>;
+  config: Pick<FlowSettings, 'timezone' | 'org'>;
   blobs?: BlobStore;
 }
 

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { FlowSettings } from '../settings.js';
 import { localDateTime } from '../../core/tz.js';
 import type { FormSpec } from '../engine/form.js';
 import { shownValue } from '../engine/render.js';
@@ -13,7 +13,7 @@ export interface HistoryDeps {
   records: RecordRepository;
   forms: readonly FormSpec[];
   roles: RoleLookup;
-  config: Pick<Config, 'timezone'>;
+  config: Pick<FlowSettings, 'timezone'>;
 }
 
 /** 修改历史 <编号>: a record's edits and sign-offs; one's own records, or anyone's for those who may export. */

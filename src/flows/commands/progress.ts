@@ -3,7 +3,7 @@ import { MIME } from '../../core/mime.js';
 import { localDate } from '../../core/tz.js';
 import { barChartPng } from '../../documents/chart.js';
 import { computeFigures } from '../../domain/figures.js';
-import { parsePeriod, type Period } from '../../domain/period.js';
+import { parsePeriod, type Period } from '../parsers/period.js';
 import { resolveScope } from '../../domain/groups.js';
 import { userHours } from '../../domain/hours.js';
 import { nominationQuota, projectQuota } from '../../domain/quotas.js';

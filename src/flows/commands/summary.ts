@@ -6,7 +6,7 @@ import { normalizeInput } from '../../core/text.js';
 import type { LlmService } from '../../llm/service.js';
 import { summaryDocx } from '../../documents/summary-docx.js';
 import { composeSummary } from '../../documents/summary.js';
-import { readPeriod, type PeriodReading } from '../../domain/period.js';
+import { readPeriod, type PeriodReading } from '../parsers/period.js';
 import type { RoleLookup } from '../../domain/roles/lookup.js';
 import type { FormRules } from '../../domain/forms.js';
 import { allForms } from '../forms/registry.js';

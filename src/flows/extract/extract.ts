@@ -1,32 +1,12 @@
 import type { FormSpec } from '../engine/form.js';
-import type { ParseContext } from '../parsers/result.js';
 import type { LlmConfig } from '../../llm/config.js';
 import { fill, type Candidates } from './fill.js';
 import { fillableFields, outputSchema, systemPrompt, userMessage } from './prompt.js';
 import { redact, restore } from '../../privacy/redact.js';
 import { RulesExtractor } from './rules.js';
+import type { DraftExtractor, ExtractContext, Extraction } from './types.js';
 import type { CallFailure, LlmService } from '../../llm/service.js';
-
-export interface ExtractContext extends ParseContext {
-  /** Who asked and for which group: rate limits count per user, usage is recorded per group. */
-  userKey?: string;
-  chatKey?: string;
-}
-
-/** A draft read from free text. Nothing here is stored: it becomes the user's draft, saved only on 确认. */
-export interface Extraction {
-  /** Values already checked by each field's parser and schema. */
-  values: Record<string, unknown>;
-  /** Keys of values that are guesses: shown, and asked for before the review. */
-  unsure: string[];
-  source: 'llm' | 'rules';
-  /** Why the model's answer was not used, when a model was tried (for logs and tests). */
-  fallback?: CallFailure;
-}
-
-export interface DraftExtractor {
-  extract(form: FormSpec, text: string, ctx: ExtractContext): Promise<Extraction>;
-}
+export type { DraftExtractor, ExtractContext, Extraction };
 
 /**
  * The model path: personal numbers replaced by placeholders before sending, the text sent as data,

@@ -1,5 +1,5 @@
 import type { FormSpec } from '../engine/form.js';
-import type { DraftExtractor, ExtractContext, Extraction } from './extract.js';
+import type { DraftExtractor, ExtractContext, Extraction } from './types.js';
 import { fill, type Candidates } from './fill.js';
 import { expertCandidates } from './rules-expert.js';
 import { ledgerCandidates } from './rules-ledger.js';

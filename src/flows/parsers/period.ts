@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
-import { normalizeInput } from '../core/text.js';
-import { localDate } from '../core/tz.js';
-import { parseDate } from '../flows/parsers/date.js';
+import { normalizeInput } from '../../core/text.js';
+import { localDate } from '../../core/tz.js';
+import { parseDate } from './date.js';
 
 /** A reporting period, both ends inclusive, with the words a reply calls it by. */
 export interface Period {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../src/domain/period.js';
-import { parseSummaryArgs } from '../../src/flows/commands/summary.js';
+import { parsePeriod } from '../../../src/flows/parsers/period.js';
+import { parseSummaryArgs } from '../../../src/flows/commands/summary.js';
 
 const NOW = new Date('2026-11-23T10:00:00+08:00');
 const TZ = 'Asia/Shanghai';
