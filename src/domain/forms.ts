@@ -73,6 +73,11 @@ export interface FormRules {
   approval?: readonly ApprovalStage[];
   /** One line naming a record in lists (/records, approvals, quota messages). */
   summary?(values: Values): string;
+  /**
+   * Who owes one for a deadline: the group once (a team's 工作安排表, a 推荐表, a village survey) or,
+   * by default, every registered member (工作台账, 一户一策).
+   */
+  filedBy?: 'group' | 'member';
   counts?: FormCounts;
 }
 

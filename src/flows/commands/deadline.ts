@@ -8,9 +8,6 @@ import { asker, findForm, refuse, say, type CommandDeps } from './context.js';
 
 export type DeadlineDeps = Pick<CommandDeps, 'forms' | 'roles' | 'deadlines' | 'groups'>;
 
-/** Forms filled once per group or team; the rest are owed by every registered member. */
-const PER_GROUP = new Set(['teamplan', 'village', 'exhibit', 'team', 'individual', 'project-unit', 'project-person']);
-
 /**
  * /deadline list | add <日期> <表> [范围] | move <编号> <日期> | remove <编号>. Anyone may list;
  * changes need a county, city or province coordinator (or admin) whose scope covers every group
@@ -50,7 +47,7 @@ export function deadlineCommand(d: DeadlineDeps): ChatCommand {
         for (let n = 2; existing.has(id); n++) id = `${form.id}-${due.value}-${n}`;
         const added = await d.deadlines.put({
           id, form: form.id, title: form.title, due: due.value, timezone: ctx.config.timezone, groups: allowed,
-          per: PER_GROUP.has(form.id) ? 'group' : 'member', source: 'chat', basis: `${ctx.ev.user.name} 在群里添加`,
+          per: form.filedBy ?? 'member', source: 'chat', basis: `${ctx.ev.user.name} 在群里添加`,
         });
         return [say(t.deadline.added(added))];
       }

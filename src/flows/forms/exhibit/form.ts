@@ -15,6 +15,7 @@ export { EXHIBIT_MIN_BYTES, EXHIBIT_THEMES };
 export const exhibitForm = defineForm({
   id: 'exhibit',
   title: '展览素材',
+  filedBy: 'group',
   triggers: ['展览', '展览素材', '/exhibit'],
   fields: [
     choiceField({ key: 'theme', label: '展览方面', prompt: '这张图片属于哪个方面？', choices: EXHIBIT_THEMES }),

@@ -13,6 +13,7 @@ import { individualLayout } from './layout.js';
 export const personNominationForm = defineForm({
   id: 'individual',
   title: '先进个人推荐表',
+  filedBy: 'group',
   triggers: ['先进个人', '个人推荐', '/person'],
   quota: 'individual',
   nominee: { nameField: 'name' },

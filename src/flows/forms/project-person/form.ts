@@ -16,6 +16,7 @@ export { PROJECT_CATEGORIES };
 export const personProjectForm = defineForm({
   id: 'project-person',
   title: '项目书（二）',
+  filedBy: 'group',
   triggers: ['项目书二', '个人项目书', '/project2'],
   quota: 'project',
   approval: projectApproval('所在单位意见'),

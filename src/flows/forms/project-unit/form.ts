@@ -12,6 +12,7 @@ import { unitProjectLayout } from './layout.js';
 export const unitProjectForm = defineForm({
   id: 'project-unit',
   title: '项目书（一）',
+  filedBy: 'group',
   triggers: ['项目书一', '单位项目书', '/project1'],
   quota: 'project',
   approval: projectApproval('单位意见'),

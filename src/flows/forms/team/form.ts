@@ -12,6 +12,7 @@ import { teamLayout } from './layout.js';
 export const teamNominationForm = defineForm({
   id: 'team',
   title: '先进团队推荐表',
+  filedBy: 'group',
   triggers: ['先进团队', '团队推荐', '/team'],
   quota: 'team',
   fields: [

@@ -11,6 +11,7 @@ import { teamPlanXlsx } from './xlsx.js';
 export const teamPlanForm = defineForm({
   id: 'teamplan',
   title: '扶贫工作队工作安排表',
+  filedBy: 'group',
   triggers: ['工作安排', '工作队安排', '/plan'],
   fields: [
     textField({ key: 'area', label: '地区', prompt: '哪个地区的扶贫工作队？例如：和龙市（表头为「和龙市地区扶贫工作队」）', max: 30 }),

@@ -11,6 +11,7 @@ import { villageLayout } from './layout.js';
 export const villageSurveyForm = defineForm({
   id: 'village',
   title: '一村一品调查表',
+  filedBy: 'group',
   triggers: ['一村一品', '村调查', '/village'],
   fields: [
     textField({ key: 'village', label: '村名', prompt: '村名？例如：光东村', max: 30 }),
