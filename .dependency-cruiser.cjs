@@ -49,7 +49,12 @@ module.exports = {
       '^src/(?!store/|core/|privacy/|log/|text/)',
       'store/ never imports domain, documents, flows, llm, bot, config or the app.',
     ),
-    layer('llm-is-form-agnostic', '^src/llm/', '^src/(flows|domain|documents|bot|cli|config/schema)', 'llm/ is a client: forms live in flows/.'),
+    layer(
+      'llm-is-form-agnostic',
+      '^src/llm/',
+      '^src/(flows|domain|documents|bot|cli|config/schema)',
+      'llm/ is a client: forms live in flows/.',
+    ),
     layer('domain-below-flows', '^src/(domain|documents)/', '^src/(flows|bot|cli)/', 'domain/ and documents/ never import flows/ or bot/.'),
     layer('documents-above-domain', '^src/domain/', '^src/documents/', 'documents/ renders what domain/ computes, not the reverse.'),
     layer('flows-below-platforms', '^src/flows/', '^src/(bot|cli)/', 'flows/ is platform-free.'),
@@ -60,7 +65,12 @@ module.exports = {
       '^src/config/schema\\.ts',
       'parts import their own config section; only the composition root sees the whole Config.',
     ),
-    layer('groupchat-is-shared', '^src/bot/groupchat/', '^src/bot/(qq|wechat|telegram|console)/', 'what WeChat and QQ share imports neither.'),
+    layer(
+      'groupchat-is-shared',
+      '^src/bot/groupchat/',
+      '^src/bot/(qq|wechat|telegram|console)/',
+      'what WeChat and QQ share imports neither.',
+    ),
     {
       name: 'platforms-apart',
       severity: 'error',

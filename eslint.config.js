@@ -10,6 +10,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
+  // CommonJS config files (dependency-cruiser reads only .cjs).
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
     rules: {
@@ -21,6 +23,8 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],
+      // `let x; … () => x … ; x = …`: a closure reads it before the one assignment (the reminder service's dispatcher).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       'no-console': 'off',
     },
   },

@@ -29,7 +29,9 @@ interface Setup {
 
 async function startRedis(name: string, args: string[], url: (dir: string) => string): Promise<Setup> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bangfu-bench-'));
-  const child: ChildProcess = spawn('redis-server', ['--dir', dir, '--save', '', ...args.map((a) => a.replace('$DIR', dir))], { stdio: 'ignore' });
+  const child: ChildProcess = spawn('redis-server', ['--dir', dir, '--save', '', ...args.map((a) => a.replace('$DIR', dir))], {
+    stdio: 'ignore',
+  });
   const u = url(dir);
   for (let i = 0; i < 200; i++) {
     const r = connectRedis(u, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
@@ -76,7 +78,11 @@ function bot(url: string, prefix: string) {
   // Counts every command this process sends: the round trips a message costs.
   redis.sendCommand = ((...a: Parameters<typeof send>) => (commands++, send(...a))) as typeof send;
   const config = configSchema.parse({ redis: { keyPrefix: prefix } });
-  const app = assemble(config, redis, createLogger('silent'), { clock: fixedClock('2026-11-23T10:00:00+08:00'), env: {}, blobDir: path.join(tmpdir(), 'bangfu-bench-blobs') });
+  const app = assemble(config, redis, createLogger('silent'), {
+    clock: fixedClock('2026-11-23T10:00:00+08:00'),
+    env: {},
+    blobDir: path.join(tmpdir(), 'bangfu-bench-blobs'),
+  });
   const sink = new BenchSink();
   app.dispatcher.registerSink('bench', sink);
   return { redis, dispatcher: app.dispatcher, sink, commands: () => commands, ready: app.ready };
@@ -84,8 +90,14 @@ function bot(url: string, prefix: string) {
 
 let seq = 0;
 const ev = (user: string, text: string): InboundEvent => ({
-  platform: 'bench', chat: { id: 'g', kind: 'group', title: '压测群' }, user: { id: user, name: user },
-  messageId: `m${++seq}`, text, attachments: [], addressed: true, sentAt: 0,
+  platform: 'bench',
+  chat: { id: 'g', kind: 'group', title: '压测群' },
+  user: { id: user, name: user },
+  messageId: `m${++seq}`,
+  text,
+  attachments: [],
+  addressed: true,
+  sentAt: 0,
 });
 
 async function send(b: ReturnType<typeof bot>, user: string, text: string): Promise<number> {
@@ -153,10 +165,12 @@ async function rssOfOpenConversations(b: ReturnType<typeof bot>, n: number) {
   await sleep(100);
   const before = process.memoryUsage().rss;
   for (let i = 0; i < n; i += 500) {
-    await Promise.all(Array.from({ length: Math.min(500, n - i) }, async (_, k) => {
-      await send(b, `open${i + k}`, '台账');
-      await send(b, `open${i + k}`, '昨天');
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(500, n - i) }, async (_, k) => {
+        await send(b, `open${i + k}`, '台账');
+        await send(b, `open${i + k}`, '昨天');
+      }),
+    );
   }
   gc?.();
   await sleep(100);
@@ -176,7 +190,9 @@ async function run(setup: Setup): Promise<void> {
   const rss = await rssOfOpenConversations(b, 10_000);
   const floorP50 = pct(floor, 50);
   console.log(`\n## ${setup.name}`);
-  console.log(`throughput           ${Math.round(tp.perSec).toLocaleString('en')} messages/s (${tp.msgs} messages, 500 conversations at once)`);
+  console.log(
+    `throughput           ${Math.round(tp.perSec).toLocaleString('en')} messages/s (${tp.msgs} messages, 500 conversations at once)`,
+  );
   console.log(`round trips/message  ${tp.rtPerMsg.toFixed(2)}`);
   console.log(`latency @1000 msg/s  p50 ${ms(lat.p50)}  p99 ${ms(lat.p99)}  max ${ms(lat.max)}`);
   console.log(`PING floor           p50 ${ms(floorP50)}  p99 ${ms(pct(floor, 99))}`);
@@ -186,12 +202,19 @@ async function run(setup: Setup): Promise<void> {
   if (setup.url.startsWith('redis://')) {
     const tg = await telegrafBaseline(setup.url, 500, 5, { rate: 1000, seconds: 5 });
     console.log(`telegraf WizardScene + Redis session, same Redis, same conversation:`);
-    console.log(`  throughput ${Math.round(tg.perSec).toLocaleString('en')} messages/s, ${tg.rtPerMsg.toFixed(2)} round trips/message, @1000 msg/s p50 ${ms(pct(tg.lat, 50))} p99 ${ms(pct(tg.lat, 99))}`);
+    console.log(
+      `  throughput ${Math.round(tg.perSec).toLocaleString('en')} messages/s, ${tg.rtPerMsg.toFixed(2)} round trips/message, ` +
+        `@1000 msg/s p50 ${ms(pct(tg.lat, 50))} p99 ${ms(pct(tg.lat, 99))}`,
+    );
   }
 }
 
 const setups: [string, string[], (dir: string) => string][] = [
-  ['embedded default: unix socket, AOF appendfsync always', ['--port', '0', '--unixsocket', '$DIR/r.sock', '--appendonly', 'yes', '--appendfsync', 'always'], (d) => `${d}/r.sock`],
+  [
+    'embedded default: unix socket, AOF appendfsync always',
+    ['--port', '0', '--unixsocket', '$DIR/r.sock', '--appendonly', 'yes', '--appendfsync', 'always'],
+    (d) => `${d}/r.sock`,
+  ],
   ['TCP 127.0.0.1, no persistence', ['--port', '6391', '--bind', '127.0.0.1', '--appendonly', 'no'], () => 'redis://127.0.0.1:6391'],
 ];
 console.log(`bangfu bench — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);

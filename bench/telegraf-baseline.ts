@@ -18,7 +18,12 @@ export interface BaselineResult {
 
 const STEPS = 8;
 
-export async function telegrafBaseline(url: string, users: number, rounds: number, pace?: { rate: number; seconds: number }): Promise<BaselineResult> {
+export async function telegrafBaseline(
+  url: string,
+  users: number,
+  rounds: number,
+  pace?: { rate: number; seconds: number },
+): Promise<BaselineResult> {
   const redis = new Redis(url, { enableAutoPipelining: true });
   let commands = 0;
   const send = redis.sendCommand.bind(redis);
@@ -40,7 +45,15 @@ export async function telegrafBaseline(url: string, users: number, rounds: numbe
   const wizard = new Scenes.WizardScene<Ctx>('ledger', ...steps);
   const stage = new Scenes.Stage<Ctx>([wizard]);
   const bot = new Telegraf<Ctx>('1:bench');
-  bot.botInfo = { id: 1, is_bot: true, first_name: 'bench', username: 'bench_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } as typeof bot.botInfo;
+  bot.botInfo = {
+    id: 1,
+    is_bot: true,
+    first_name: 'bench',
+    username: 'bench_bot',
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+  } as typeof bot.botInfo;
   // The network edge: every Bot API call answers at once (handleUpdate makes a Telegram per update,
   // so the stub goes on the prototype).
   Telegram.prototype.callApi = (async () => ({ message_id: 1, date: 0, chat: { id: 1, type: 'group' } })) as unknown as Telegram['callApi'];
@@ -49,10 +62,17 @@ export async function telegrafBaseline(url: string, users: number, rounds: numbe
   bot.hears('台账', (ctx) => ctx.scene.enter('ledger'));
 
   let updateId = 0;
-  const update = (user: number, text: string): Update => ({
-    update_id: ++updateId,
-    message: { message_id: updateId, date: 0, chat: { id: -100, type: 'group', title: 'g' }, from: { id: user, is_bot: false, first_name: 'u' }, text },
-  } as Update);
+  const update = (user: number, text: string): Update =>
+    ({
+      update_id: ++updateId,
+      message: {
+        message_id: updateId,
+        date: 0,
+        chat: { id: -100, type: 'group', title: 'g' },
+        from: { id: user, is_bot: false, first_name: 'u' },
+        text,
+      },
+    }) as Update;
   const texts = ['台账', '昨天', '光东村', '1', '水稻育秧技术', '45人', '群众反映良好', '确认'];
   const lat: number[] = [];
   const one = async (user: number, text: string) => {
@@ -61,13 +81,19 @@ export async function telegrafBaseline(url: string, users: number, rounds: numbe
     lat.push(performance.now() - t0);
   };
 
-  await Promise.all(Array.from({ length: 50 }, async (_, u) => { for (const t of texts) await one(1e6 + u, t); }));
+  await Promise.all(
+    Array.from({ length: 50 }, async (_, u) => {
+      for (const t of texts) await one(1e6 + u, t);
+    }),
+  );
   lat.length = 0;
   const before = commands;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: users }, async (_, u) => {
-    for (let r = 0; r < rounds; r++) for (const t of texts) await one(u + 1, t);
-  }));
+  await Promise.all(
+    Array.from({ length: users }, async (_, u) => {
+      for (let r = 0; r < rounds; r++) for (const t of texts) await one(u + 1, t);
+    }),
+  );
   const msgs = users * rounds * texts.length;
   const result: BaselineResult = { perSec: msgs / ((performance.now() - t0) / 1000), rtPerMsg: (commands - before) / msgs, lat: [] };
   if (pace) {

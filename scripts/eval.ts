@@ -19,8 +19,19 @@ import { looksLikeReport } from '../src/flows/extract/looks-like-report.js';
 import { RulesExtractor } from '../src/flows/extract/rules.js';
 import { LlmService } from '../src/llm/service.js';
 
-interface Case { id: number; text: string; split?: 'dev' | 'holdout' | 'holdout2'; expected: Record<string, unknown> }
-interface Fixtures { today: string; timezone: string; reports: Case[]; experts: Case[]; chatter: string[] }
+interface Case {
+  id: number;
+  text: string;
+  split?: 'dev' | 'holdout' | 'holdout2';
+  expected: Record<string, unknown>;
+}
+interface Fixtures {
+  today: string;
+  timezone: string;
+  reports: Case[];
+  experts: Case[];
+  chatter: string[];
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fx = JSON.parse(readFileSync(path.join(here, '../test/fixtures/activity-reports.json'), 'utf8')) as Fixtures;
@@ -41,7 +52,12 @@ export function fieldRight(key: string, expected: unknown, got: unknown): boolea
   return typeof expected === 'number' ? Number(got) === expected : String(got) === String(expected);
 }
 
-interface Tally { right: number; wrong: number; missed: number; total: number }
+interface Tally {
+  right: number;
+  wrong: number;
+  missed: number;
+  total: number;
+}
 
 async function score(name: string, form: FormSpec, cases: Case[], ex: DraftExtractor): Promise<void> {
   const keys = Object.keys(cases[0]!.expected);
@@ -76,7 +92,10 @@ async function score(name: string, form: FormSpec, cases: Case[], ex: DraftExtra
     const s = t[k]!;
     right += s.right;
     total += s.total;
-    console.log(`  ${k.padEnd(15)} ${String(s.right).padStart(3)}/${s.total}   ${pct(s.right, s.total).padStart(7)}   ${String(s.wrong).padStart(11)}   ${String(s.missed).padStart(14)}`);
+    console.log(
+      `  ${k.padEnd(15)} ${String(s.right).padStart(3)}/${s.total}   ${pct(s.right, s.total).padStart(7)}   ` +
+        `${String(s.wrong).padStart(11)}   ${String(s.missed).padStart(14)}`,
+    );
   }
   console.log(`  overall (fields) ${right}/${total} = ${pct(right, total)};  texts with every field right: ${allRight}/${cases.length}`);
   if (Object.keys(fallbacks).length) console.log(`  model answers not used (fell back to rules): ${JSON.stringify(fallbacks)}`);

@@ -77,7 +77,9 @@ export async function openRedis(config: Config, logger: Logger): Promise<{ url: 
 
 /** Config `roles:` entries (a role, or a role with its scope) as grants. */
 function configGrants(roles: Config['roles']): Record<string, GrantInput[]> {
-  return Object.fromEntries(Object.entries(roles).map(([user, list]) => [user, list.map((r) => (typeof r === 'string' ? { role: r } : r))]));
+  return Object.fromEntries(
+    Object.entries(roles).map(([user, list]) => [user, list.map((r) => (typeof r === 'string' ? { role: r } : r))]),
+  );
 }
 
 /**
@@ -99,33 +101,86 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
   const bindings = new BindingStore(redis, keys);
   const roles = new RoleService(new GrantStore(redis, keys), (chat) => bindings.regionOf(chat));
   const deadlines = new DeadlineRepository(redis, keys);
-  const ready = Promise.all([deadlines.seedFromConfig(config.schedule.deadlines), roles.seedFromConfig(configGrants(config.roles))]).then(() => undefined);
+  const ready = Promise.all([deadlines.seedFromConfig(config.schedule.deadlines), roles.seedFromConfig(configGrants(config.roles))]).then(
+    () => undefined,
+  );
 
   const blobs = new BlobStore(opts.blobDir ?? path.join(config.dataDir, 'attachments'));
   // The checks of the official forms that need the store (名额, 一村一表, 800 小时, 关联村).
   const checks = new FormChecks(records, new Map(forms.map((f) => [f.id, f])), config.quotas, config.timezone);
-  const llm = setupLlm({ env: opts.env ?? process.env, llm: config.llm, timezone: config.timezone, limitStore: new LlmLimitStore(redis, keys), logger });
+  const llm = setupLlm({
+    env: opts.env ?? process.env,
+    llm: config.llm,
+    timezone: config.timezone,
+    limitStore: new LlmLimitStore(redis, keys),
+    logger,
+  });
   // The reminder service sends through the dispatcher, which is built after it.
   let dispatcher: Dispatcher | undefined;
   const reminders = new ReminderService({
-    claims: new ReminderClaims(redis, keys), bindings, deadlines, records, roster: new Roster(records, forms), forms, logger,
+    claims: new ReminderClaims(redis, keys),
+    bindings,
+    deadlines,
+    records,
+    roster: new Roster(records, forms),
+    forms,
+    logger,
     ladder: {
-      offsets: config.schedule.ladder, overdueEveryDays: config.schedule.overdueEveryDays, overdueMax: config.schedule.overdueMax,
-      at: config.schedule.at, quietStart: config.schedule.quietHours.start, quietEnd: config.schedule.quietHours.end,
+      offsets: config.schedule.ladder,
+      overdueEveryDays: config.schedule.overdueEveryDays,
+      overdueMax: config.schedule.overdueMax,
+      at: config.schedule.at,
+      quietStart: config.schedule.quietHours.start,
+      quietEnd: config.schedule.quietHours.end,
     },
     notifier: { notify: (target, actions) => dispatcher!.notify(target, actions) },
   });
-  const registry = new CommandRegistry(chatCommands({
-    records, forms, roles, deadlines, reminders, indicators: new IndicatorRepository(redis, keys), config, blobs,
-    groups: () => knownGroups(bindings, records),
-    ...(llm.service ? { llm: llm.service } : {}),
-  }));
+  const registry = new CommandRegistry(
+    chatCommands({
+      records,
+      forms,
+      roles,
+      deadlines,
+      reminders,
+      indicators: new IndicatorRepository(redis, keys),
+      config,
+      blobs,
+      groups: () => knownGroups(bindings, records),
+      ...(llm.service ? { llm: llm.service } : {}),
+    }),
+  );
   dispatcher = new Dispatcher({
-    engine, conversations, records, clock, logger, config, commands: registry, blobs, checks,
+    engine,
+    conversations,
+    records,
+    clock,
+    logger,
+    config,
+    commands: registry,
+    blobs,
+    checks,
     freeText: new FreeText({ engine, extractor: llm.extractor, transcriber: llm.transcriber, timezone: config.timezone }),
   });
   const scheduler = new ReminderScheduler(reminders, new CronLeases(redis, keys), logger, () => clock.now());
-  return { config, redis, keys, engine, conversations, records, bindings, blobs, roles, deadlines, reminders, scheduler, llm, commands: registry, dispatcher, logger, ready };
+  return {
+    config,
+    redis,
+    keys,
+    engine,
+    conversations,
+    records,
+    bindings,
+    blobs,
+    roles,
+    deadlines,
+    reminders,
+    scheduler,
+    llm,
+    commands: registry,
+    dispatcher,
+    logger,
+    ready,
+  };
 }
 
 export async function createApp(config: Config, logger: Logger, opts: AssembleOptions = {}): Promise<App> {

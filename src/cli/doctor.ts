@@ -16,7 +16,8 @@ async function checkRedis(url: string, label: string): Promise<Check[]> {
   const out = [pass(`${label} 可以连接`)];
   const p = health.persistence;
   if (!p) out.push(pass(`${label} 不允许读取 CONFIG（托管 Redis 常见），请在服务商处确认已开启持久化`));
-  else if (p.appendonly !== 'yes') out.push(bad(`${label} 未开启 AOF 持久化，断电会丢失已确认的记录：在 redis.conf 中设置 appendonly yes 与 appendfsync always。`));
+  else if (p.appendonly !== 'yes')
+    out.push(bad(`${label} 未开启 AOF 持久化，断电会丢失已确认的记录：在 redis.conf 中设置 appendonly yes 与 appendfsync always。`));
   else if (p.appendfsync !== 'always') {
     out.push(pass(`${label} 已开启 AOF（appendfsync ${String(p.appendfsync)}，断电最多丢失约 1 秒的数据；要求零丢失可设为 always）`));
   } else out.push(pass(`${label} 已开启 AOF，每次写入都落盘`));

@@ -59,7 +59,14 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
     const chatKey = opts.group ? await resolveGroup(app.records, opts.group) : undefined;
     const scope = { ...(chatKey ? { chatKey } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
     if (!form || layout === 'official' || (format !== 'csv' && format !== 'xlsx')) {
-      const file = await buildExport(opts.form, format, scope, { records: app.records, forms: allForms, timezone: config.timezone, unit: config.org.unit, now, blobs: app.blobs });
+      const file = await buildExport(opts.form, format, scope, {
+        records: app.records,
+        forms: allForms,
+        timezone: config.timezone,
+        unit: config.org.unit,
+        now,
+        blobs: app.blobs,
+      });
       if (opts.out === '-') process.stdout.write(file.data);
       else {
         await writeFile(opts.out, file.data);
@@ -74,7 +81,11 @@ export async function runExport(opts: ExportCliOptions): Promise<void> {
     const bar = new SingleBar({ format: '导出中 [{bar}] {value}/{total} 条', stream: process.stderr }, Presets.shades_classic);
     if (showBar) bar.start(await app.records.count(query), 0);
     const n = await writeExport({
-      form, format, timezone: config.timezone, records: () => app.records.scan(query), out,
+      form,
+      format,
+      timezone: config.timezone,
+      records: () => app.records.scan(query),
+      out,
       ...(showBar ? { onRow: (i: number) => bar.update(i) } : {}),
     });
     if (showBar) bar.stop();

@@ -28,7 +28,11 @@ export const configSchema = z
       .object({
         ttlDays: z.number().positive().max(365).default(7),
         lockTtlMs: z.number().int().min(500).max(600_000).default(5000),
-        dedupeTtlHours: z.number().positive().max(24 * 30).default(48),
+        dedupeTtlHours: z
+          .number()
+          .positive()
+          .max(24 * 30)
+          .default(48),
       })
       .prefault({}),
     console: consoleSection,

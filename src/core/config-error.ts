@@ -6,7 +6,10 @@ import { BangfuError } from './errors.js';
  * the config loader (which imports their sections).
  */
 export class ConfigError extends BangfuError {
-  constructor(public readonly problems: string[], public readonly file?: string) {
+  constructor(
+    public readonly problems: string[],
+    public readonly file?: string,
+  ) {
     super('config.invalid', `配置有误${file ? `（${file}）` : ''}：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }

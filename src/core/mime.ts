@@ -21,7 +21,16 @@ export const MIME: Readonly<Record<MimeFormat, string>> = {
 export const UNKNOWN_MIME = 'application/octet-stream';
 
 const BY_EXTENSION: Readonly<Record<string, MimeFormat>> = {
-  csv: 'csv', xlsx: 'xlsx', docx: 'docx', zip: 'zip', pdf: 'pdf', jpg: 'jpeg', jpeg: 'jpeg', png: 'png', gif: 'gif', webp: 'webp',
+  csv: 'csv',
+  xlsx: 'xlsx',
+  docx: 'docx',
+  zip: 'zip',
+  pdf: 'pdf',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  png: 'png',
+  gif: 'gif',
+  webp: 'webp',
 };
 
 /** By a file's name or path and its extension ("IMG_0001.JPG", "/tmp/a.xlsx"); UNKNOWN_MIME for any other. */

@@ -1,5 +1,16 @@
 import {
-  AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
+  AlignmentType,
+  Document,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
 } from 'docx';
 import type { StoredRecord } from '../store/records.js';
 import { fieldText, type DocxBody, type ExportField, type ExportForm, type ImageLoader } from './form-exports.js';
@@ -29,7 +40,12 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v
 function paragraphs(c: Cell): Paragraph[] {
   const align = c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' || c.label ? AlignmentType.CENTER : AlignmentType.LEFT;
   if (c.image) {
-    return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: c.image.type, data: c.image.data, transformation: { width: 105, height: 147 } })] })];
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new ImageRun({ type: c.image.type, data: c.image.data, transformation: { width: 105, height: 147 } })],
+      }),
+    ];
   }
   const lines = s(c.text).split('\n');
   const out = lines.map((l) => new Paragraph({ alignment: align, children: [new TextRun({ text: l, bold: c.label === true, ...FONT })] }));
@@ -55,18 +71,27 @@ export function grid(widths: number[], rows: Cell[][]): Table {
       pushCovered();
       const span = c.span ?? 1;
       const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-      cells.push(new TableCell({
-        children: paragraphs(c), columnSpan: span, verticalAlign: VerticalAlignTable.CENTER,
-        width: { size: width, type: WidthType.DXA },
-        ...(c.rows && c.rows > 1 ? { verticalMerge: 'restart' as const } : {}),
-      }));
+      cells.push(
+        new TableCell({
+          children: paragraphs(c),
+          columnSpan: span,
+          verticalAlign: VerticalAlignTable.CENTER,
+          width: { size: width, type: WidthType.DXA },
+          ...(c.rows && c.rows > 1 ? { verticalMerge: 'restart' as const } : {}),
+        }),
+      );
       for (let k = 1; k < (c.rows ?? 1); k++) covered.set(`${r + k}:${col}`, c);
       col += span;
     }
     pushCovered();
     return new TableRow({ children: cells, cantSplit: true });
   });
-  return new Table({ rows: out, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } });
+  return new Table({
+    rows: out,
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+  });
 }
 
 /** A label cell (bold, centred) and a value cell. */
@@ -89,14 +114,16 @@ export const regionCells = (r: unknown): Cell[] => {
 /** The opinion box of a sign-off stage: what the approver wrote, or the blank 盖章/日期 line. */
 export function opinion(rec: StoredRecord, stage: number): string {
   const step = [...(rec.approval?.steps ?? [])].reverse().find((x) => x.stage === stage && x.decision === 'approve');
-  if (step && (rec.approval?.stage ?? 0) > stage) return `${step.opinion}\n（${step.byName}）                （盖章）   ${cnDate(step.at.slice(0, 10))}`;
+  if (step && (rec.approval?.stage ?? 0) > stage)
+    return `${step.opinion}\n（${step.byName}）                （盖章）   ${cnDate(step.at.slice(0, 10))}`;
   return '\n                                （盖章）   年    月    日';
 }
 
 /** The document's printed title, in 小标宋. */
 export function title(text: string): Paragraph {
   return new Paragraph({
-    alignment: AlignmentType.CENTER, spacing: { after: 200 },
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 200 },
     children: [new TextRun({ text, bold: true, size: 36, font: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman' } })],
   });
 }
@@ -107,7 +134,13 @@ const shown = (f: ExportField, v: unknown): string => (v === undefined ? '' : fi
 export async function recordDocx(form: ExportForm, rec: StoredRecord, load: ImageLoader, filledAt: string): Promise<Buffer> {
   const children: DocxBody = form.exports?.docx
     ? await form.exports.docx(form, rec, { load, filledAt })
-    : [title(form.title), grid([3000, 6000], form.fields.map((f) => [L(f.label), T(shown(f, rec.values[f.key]))]))];
+    : [
+        title(form.title),
+        grid(
+          [3000, 6000],
+          form.fields.map((f) => [L(f.label), T(shown(f, rec.values[f.key]))]),
+        ),
+      ];
   const doc = new Document({
     styles: { default: { document: { run: FONT } } },
     sections: [{ properties: { page: { margin: { top: 1200, bottom: 1200, left: 1300, right: 1300 } } }, children }],

@@ -67,7 +67,11 @@ export async function buildExport(what: string, format: FileFormat, scope: Expor
   const today = localDate(d.now, d.timezone);
   if (what === 'stats') {
     const rows = await collectStats(d.records, d.forms, scope);
-    const data = await statsXlsx(rows, { unit: d.unit, ...(scope.from ? { from: scope.from } : {}), ...(scope.to ? { to: scope.to } : {}) });
+    const data = await statsXlsx(rows, {
+      unit: d.unit,
+      ...(scope.from ? { from: scope.from } : {}),
+      ...(scope.to ? { to: scope.to } : {}),
+    });
     return { fileName: `科技之冬活动统计表-${today}.xlsx`, mime: MIME.xlsx, data, count: rows.length };
   }
   if (what === 'all') return bundle(scope, d, today);
@@ -108,17 +112,28 @@ async function listXlsx(form: ExportForm, recs: StoredRecord[], d: ExportDeps, t
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const keepSparse = new Set(form.fields.filter((f) => f.ask === false && recs.some((r) => r.values[f.key] !== undefined)).map((f) => f.key));
-  await writeOfficialXlsx({ layout: listLayout(form), sheetName: form.title, head: { unit: d.unit, filledAt: cnDate(today) }, keepSparse, records: each(recs), out });
+  const keepSparse = new Set(
+    form.fields.filter((f) => f.ask === false && recs.some((r) => r.values[f.key] !== undefined)).map((f) => f.key),
+  );
+  await writeOfficialXlsx({
+    layout: listLayout(form),
+    sheetName: form.title,
+    head: { unit: d.unit, filledAt: cnDate(today) },
+    keepSparse,
+    records: each(recs),
+    out,
+  });
   out.end();
   return Buffer.concat(chunks);
 }
 
 async function docxEntries(form: ExportForm, recs: StoredRecord[], d: ExportDeps, dir = ''): Promise<{ name: string; data: Buffer }[]> {
-  const load = async (ref: { id: string }): Promise<Buffer | undefined> => (d.blobs ? d.blobs.get(ref.id).catch(() => undefined) : undefined);
+  const load = async (ref: { id: string }): Promise<Buffer | undefined> =>
+    d.blobs ? d.blobs.get(ref.id).catch(() => undefined) : undefined;
   const out: { name: string; data: Buffer }[] = [];
   for (const [i, r] of recs.entries()) {
-    const name = `${dir}${form.title}-${String(i + 1).padStart(2, '0')}-${safeFileName(form.summary?.(r.values) ?? r.id.slice(0, 8)).slice(0, 40)}.docx`;
+    const what = safeFileName(form.summary?.(r.values) ?? r.id.slice(0, 8)).slice(0, 40);
+    const name = `${dir}${form.title}-${String(i + 1).padStart(2, '0')}-${what}.docx`;
     out.push({ name, data: await recordDocx(form, r, load, localDate(new Date(r.meta.createdAt), d.timezone)) });
   }
   return out;
@@ -138,6 +153,9 @@ async function bundle(scope: ExportScope, d: ExportDeps, today: string): Promise
     if (files) entries.push(...(await files.entries(recs, d.blobs, files.folder)));
   }
   const stats = await collectStats(d.records, d.forms, scope);
-  entries.push({ name: '科技之冬活动统计表.xlsx', data: await statsXlsx(stats, { unit: d.unit, ...(scope.from ? { from: scope.from } : {}), ...(scope.to ? { to: scope.to } : {}) }) });
+  entries.push({
+    name: '科技之冬活动统计表.xlsx',
+    data: await statsXlsx(stats, { unit: d.unit, ...(scope.from ? { from: scope.from } : {}), ...(scope.to ? { to: scope.to } : {}) }),
+  });
   return { fileName: `全部表格-${today}.zip`, mime: MIME.zip, data: await zipBuffer(entries), count };
 }

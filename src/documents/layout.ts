@@ -19,7 +19,9 @@ export const str = (v: unknown): string => (v === undefined || v === null ? '' :
 export function col(form: ExportForm, key: string, width: number, header?: string, parent?: string): Column {
   const f = fieldOf(form, key);
   return {
-    header: header ?? f.label, width, ...(parent ? { parent } : {}),
+    header: header ?? f.label,
+    width,
+    ...(parent ? { parent } : {}),
     value: (r) => {
       const v = (r.values as V)[key];
       if (v === undefined) return '';
@@ -29,12 +31,20 @@ export function col(form: ExportForm, key: string, width: number, header?: strin
 }
 
 /** `col` bound to one form, the way every layout calls it. */
-export const columnsOf = (form: ExportForm) => (key: string, width: number, header?: string, parent?: string): Column =>
-  col(form, key, width, header, parent);
+export const columnsOf =
+  (form: ExportForm) =>
+  (key: string, width: number, header?: string, parent?: string): Column =>
+    col(form, key, width, header, parent);
 
 /** 省 市 县 乡 村 under one merged 所服务的贫困地区. */
 export function region(key: string, label: string): Column[] {
-  const parts: [keyof RegionValue, string][] = [['province', '省'], ['city', '市'], ['county', '县'], ['township', '乡'], ['village', '村']];
+  const parts: [keyof RegionValue, string][] = [
+    ['province', '省'],
+    ['city', '市'],
+    ['county', '县'],
+    ['township', '乡'],
+    ['village', '村'],
+  ];
   const part = (r: StoredRecord, k: keyof RegionValue): string => str(((r.values as V)[key] as RegionValue | undefined)?.[k]);
   return parts.map(([k, h]) => ({ header: h, parent: label, width: 9, value: (r) => part(r, k) }));
 }
@@ -44,11 +54,20 @@ export function ticks(key: string, label: string, options: readonly string[], ot
   const picked = (r: StoredRecord): string[] => ((r.values as V)[key] as string[] | undefined) ?? [];
   return [
     ...options.map((o) => ({
-      header: o, parent: label, width: Math.max(5, o.length * 2 + 2), value: (r: StoredRecord) => (picked(r).includes(o) ? '√' : ''),
+      header: o,
+      parent: label,
+      width: Math.max(5, o.length * 2 + 2),
+      value: (r: StoredRecord) => (picked(r).includes(o) ? '√' : ''),
     })),
     {
-      header: other, parent: label, width: 14,
-      value: (r) => picked(r).filter((p) => p.startsWith(`${other}：`)).map((p) => p.slice(other.length + 1)).join('、'),
+      header: other,
+      parent: label,
+      width: 14,
+      value: (r) =>
+        picked(r)
+          .filter((p) => p.startsWith(`${other}：`))
+          .map((p) => p.slice(other.length + 1))
+          .join('、'),
     },
   ];
 }
@@ -58,7 +77,8 @@ export function rows(form: ExportForm, key: string, width: number, header?: stri
   const f = fieldOf(form, key);
   const cells = (row: V): string => f.group!.columns.map((c) => (row[c.key] === undefined ? '' : fieldText(c, row[c.key]))).join('，');
   return {
-    header: header ?? f.label, width,
+    header: header ?? f.label,
+    width,
     value: (r) => (((r.values as V)[key] as V[] | undefined) ?? []).map((row, i) => `${i + 1}. ${cells(row)}`).join('\n'),
   };
 }
@@ -74,11 +94,14 @@ const STATUS: Record<string, string> = { pending: '审核中', returned: '已退
 export function approvalColumns(form: ExportForm): Column[] {
   return [
     meta('审核状态', 10, (r) =>
-      (r.status === 'pending' && r.approval ? `待${form.approval![r.approval.stage]?.label ?? ''}` : STATUS[r.status ?? ''] ?? '')),
-    ...form.approval!.map((st, i) => meta(st.label, 18, (r) => {
-      const last = [...(r.approval?.steps ?? [])].reverse().find((s) => s.stage === i && s.decision === 'approve');
-      return last && (r.approval?.stage ?? 0) > i ? `${last.opinion}（${last.byName} ${last.at.slice(0, 10)}）` : '';
-    })),
+      r.status === 'pending' && r.approval ? `待${form.approval![r.approval.stage]?.label ?? ''}` : (STATUS[r.status ?? ''] ?? ''),
+    ),
+    ...form.approval!.map((st, i) =>
+      meta(st.label, 18, (r) => {
+        const last = [...(r.approval?.steps ?? [])].reverse().find((s) => s.stage === i && s.decision === 'approve');
+        return last && (r.approval?.stage ?? 0) > i ? `${last.opinion}（${last.byName} ${last.at.slice(0, 10)}）` : '';
+      }),
+    ),
   ];
 }
 
@@ -88,4 +111,8 @@ export function listLayout(form: ExportForm): ListLayout {
 }
 
 /** Characters Windows, macOS and zip tools refuse in a file name. */
-export const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\r\n\t]/g, '').replace(/\s+/g, ' ').trim();
+export const safeFileName = (s: string): string =>
+  s
+    .replace(/[\\/:*?"<>|\r\n\t]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();

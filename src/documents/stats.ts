@@ -24,7 +24,8 @@ const sum = (rs: readonly Rec[]): number => rs.reduce((s, r) => s + r.activity.p
 /** "东城镇光东村村委会" → 东城镇; the 乡/镇 a 地点 names, if any. */
 export const townshipOf = (place: string): string | undefined => /^(.*?[乡镇])/.exec(place.replace(/^.*?[县市区旗]/, ''))?.[1];
 /** "东城镇光东村村委会" → 光东村. */
-export const villageOf = (place: string): string | undefined => /([^\s，,、乡镇]+?村)/.exec(place.replace(/^.*?[乡镇]/, ''))?.[1] ?? /([^\s，,、]+?村)/.exec(place)?.[1];
+export const villageOf = (place: string): string | undefined =>
+  /([^\s，,、乡镇]+?村)/.exec(place.replace(/^.*?[乡镇]/, ''))?.[1] ?? /([^\s，,、]+?村)/.exec(place)?.[1];
 
 export function winterStats(ledger: readonly Rec[], teams: number): StatRow[] {
   const special = ledger.filter((r) => text(r).includes('专场'));
@@ -66,7 +67,9 @@ export function winterStats(ledger: readonly Rec[], teams: number): StatRow[] {
 }
 
 export async function collectStats(
-  records: RecordRepository, forms: readonly FormRules[], q: { chatKey?: string; from?: string; to?: string },
+  records: RecordRepository,
+  forms: readonly FormRules[],
+  q: { chatKey?: string; from?: string; to?: string },
 ): Promise<StatRow[]> {
   const group = q.chatKey ? { chatKey: q.chatKey } : {};
   const until = q.to ? { to: q.to } : {};

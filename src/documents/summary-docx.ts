@@ -1,5 +1,15 @@
 import {
-  AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
 } from 'docx';
 import type { Summary, SummaryTable } from './summary.js';
 
@@ -13,7 +23,8 @@ const SUBHEADING = { font: { eastAsia: '楷体', ascii: 'Times New Roman', hAnsi
 const TABLE = { font: { eastAsia: '仿宋', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: 24 };
 const INDENT = { firstLine: 600 };
 
-const body = (text: string): Paragraph => new Paragraph({ indent: INDENT, spacing: { line: 560 }, children: [new TextRun({ text, ...BODY })] });
+const body = (text: string): Paragraph =>
+  new Paragraph({ indent: INDENT, spacing: { line: 560 }, children: [new TextRun({ text, ...BODY })] });
 const heading = (text: string, style: typeof HEADING): Paragraph =>
   new Paragraph({ indent: INDENT, spacing: { before: 120, line: 560 }, children: [new TextRun({ text, ...style })] });
 
@@ -26,7 +37,12 @@ function table(t: SummaryTable): Table {
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      children: [new Paragraph({ alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER, children: [new TextRun({ text, bold, ...TABLE })] })],
+      children: [
+        new Paragraph({
+          alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
+          children: [new TextRun({ text, bold, ...TABLE })],
+        }),
+      ],
     });
   return new Table({
     columnWidths: widths,
@@ -44,7 +60,9 @@ export async function summaryDocx(s: Summary): Promise<Buffer> {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 300 },
-      children: [new TextRun({ text: s.title, size: 40, font: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' } })],
+      children: [
+        new TextRun({ text: s.title, size: 40, font: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' } }),
+      ],
     }),
     ...s.meta.map((m) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: m, ...TABLE })] })),
   ];

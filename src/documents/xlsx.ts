@@ -66,7 +66,7 @@ export function writeHead(ws: ExcelJS.Worksheet, title: string, head: SheetHead,
     }
   }
   if (twoRows) {
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const c = columns[i]!;
       if (!c.parent) {
         ws.mergeCells(`${colName(i + 1)}3:${colName(i + 1)}4`);

@@ -7,8 +7,7 @@ import type { RoleLookup } from './roles/lookup.js';
 export type Decision = 'approve' | 'return';
 
 export type ApprovalOutcome =
-  | { ok: false; reason: string }
-  | { ok: true; record: StoredRecord; stageLabel: string; next?: string; filerNote: string; reply: string };
+  { ok: false; reason: string } | { ok: true; record: StoredRecord; stageLabel: string; next?: string; filerNote: string; reply: string };
 
 /**
  * One step of a sign-off chain (项目书: 单位意见 → 县扶贫办核审意见 → 县级科协意见 → 市级科协意见):
@@ -16,8 +15,14 @@ export type ApprovalOutcome =
  * reason. Stored with a revision check and an audit entry, so two approvers at once cannot both win.
  */
 export async function decide(
-  records: RecordRepository, roles: RoleLookup, form: FormRules, rec: StoredRecord, decision: Decision, opinion: string,
-  by: { userKey: string; userName: string }, at: string,
+  records: RecordRepository,
+  roles: RoleLookup,
+  form: FormRules,
+  rec: StoredRecord,
+  decision: Decision,
+  opinion: string,
+  by: { userKey: string; userName: string },
+  at: string,
 ): Promise<ApprovalOutcome> {
   const chain = form.approval ?? [];
   const t = tf.approvals;
@@ -29,13 +34,35 @@ export async function decide(
   if (!(await roles.has(by.userKey, stage.role as Role))) return { ok: false, reason: t.notYourStage(stage.label, t.roleName(stage.role)) };
   if (decision === 'return' && !opinion) return { ok: false, reason: t.needReason };
   const words = opinion || t.defaultOpinion;
-  const step = { stage: rec.approval.stage, label: stage.label, role: stage.role, decision, opinion: words, by: by.userKey, byName: by.userName, at };
+  const step = {
+    stage: rec.approval.stage,
+    label: stage.label,
+    role: stage.role,
+    decision,
+    opinion: words,
+    by: by.userKey,
+    byName: by.userName,
+    at,
+  };
   const nextStage = decision === 'approve' ? rec.approval.stage + 1 : rec.approval.stage;
   const status = decision === 'return' ? 'returned' : nextStage >= chain.length ? 'approved' : 'pending';
-  const next: StoredRecord = { ...rec, rev: revOf(rec) + 1, status, approval: { stage: nextStage, steps: [...rec.approval.steps, step] }, updatedAt: at, updatedBy: by };
+  const next: StoredRecord = {
+    ...rec,
+    rev: revOf(rec) + 1,
+    status,
+    approval: { stage: nextStage, steps: [...rec.approval.steps, step] },
+    updatedAt: at,
+    updatedBy: by,
+  };
   const audit: AuditEntry = {
-    at, by: by.userKey, byName: by.userName, op: decision, rev: revOf(rec) + 1,
-    before: { status: rec.status, stage: rec.approval.stage }, after: { status, stage: nextStage }, note: `${stage.label}：${words}`,
+    at,
+    by: by.userKey,
+    byName: by.userName,
+    op: decision,
+    rev: revOf(rec) + 1,
+    before: { status: rec.status, stage: rec.approval.stage },
+    after: { status, stage: nextStage },
+    note: `${stage.label}：${words}`,
   };
   const res = await records.update(next, revOf(rec), audit);
   if (res !== 'updated') return { ok: false, reason: t.changedMeanwhile };
@@ -43,10 +70,19 @@ export async function decide(
   const title = form.summary?.(rec.values) ?? form.title;
   const nextLabel = status === 'pending' ? chain[nextStage]?.label : undefined;
   if (decision === 'return') {
-    return { ok: true, record: next, stageLabel: stage.label, filerNote: t.returnedToFiler(form.title, title, short, stage.label, by.userName, words), reply: t.returnedReply(short, stage.label) };
+    return {
+      ok: true,
+      record: next,
+      stageLabel: stage.label,
+      filerNote: t.returnedToFiler(form.title, title, short, stage.label, by.userName, words),
+      reply: t.returnedReply(short, stage.label),
+    };
   }
   return {
-    ok: true, record: next, stageLabel: stage.label, ...(nextLabel ? { next: nextLabel } : {}),
+    ok: true,
+    record: next,
+    stageLabel: stage.label,
+    ...(nextLabel ? { next: nextLabel } : {}),
     filerNote: t.approvedToFiler(form.title, title, short, stage.label, by.userName, words, nextLabel),
     reply: t.approvedReply(short, stage.label, nextLabel),
   };
@@ -54,7 +90,10 @@ export async function decide(
 
 /** Records waiting at a stage whose role the user holds. */
 export async function pendingFor<F extends FormRules>(
-  records: RecordRepository, roles: RoleLookup, forms: readonly F[], userKey: string,
+  records: RecordRepository,
+  roles: RoleLookup,
+  forms: readonly F[],
+  userKey: string,
 ): Promise<{ form: F; rec: StoredRecord; stage: string }[]> {
   const out: { form: F; rec: StoredRecord; stage: string }[] = [];
   for (const form of forms) {

@@ -67,7 +67,8 @@ export class FormChecks {
     const target = link ? this.forms.get(link.form) : undefined;
     if (!link || !target || values[link.field] === undefined) return [];
     for await (const r of this.records.scan({ form: target.id, chatKey: ctx.chatKey })) {
-      if (r.values[link.targetField] === values[link.field]) return [tf.checks.linked(target.title, String(values[link.field]), r.id.slice(0, 8))];
+      if (r.values[link.targetField] === values[link.field])
+        return [tf.checks.linked(target.title, String(values[link.field]), r.id.slice(0, 8))];
     }
     return [tf.checks.notLinked(target.title, String(values[link.field]))];
   }

@@ -50,7 +50,10 @@ export type FigureQuery = RecordScope;
 
 /** Surveys of one kind in scope, every form that declares it. */
 async function surveys(
-  records: RecordRepository, forms: readonly FormRules[], kind: 'village' | 'household', q: FigureQuery,
+  records: RecordRepository,
+  forms: readonly FormRules[],
+  kind: 'village' | 'household',
+  q: FigureQuery,
 ): Promise<number> {
   let n = 0;
   for (const f of formsCounting(forms, 'survey')) if (f.counts.survey === kind) n += (await collect(records, f.id, q)).length;
@@ -63,7 +66,8 @@ export async function computeFigures(records: RecordRepository, forms: readonly 
     scanActivities(records, forms, q),
     // Registered experts count whenever they registered: the scope's groups and expert, not its period.
     scanRegistrations(records, forms, { ...(q.chatKeys ? { chatKeys: q.chatKeys } : {}), ...(q.userKey ? { userKey: q.userKey } : {}) }),
-    surveys(records, forms, 'household', q), surveys(records, forms, 'village', q),
+    surveys(records, forms, 'household', q),
+    surveys(records, forms, 'village', q),
   ]);
   const perExpert = new Map<string, ExpertFigures & { dates: Set<string> }>();
   const perGroup = new Map<string, GroupFigures & { people: Set<string> }>();
@@ -71,12 +75,28 @@ export async function computeFigures(records: RecordRepository, forms: readonly 
   const registeredName = new Map(experts.map((r) => [r.record.meta.userKey, r.name || r.record.meta.userName]));
   for (const { record: r } of experts) {
     if (!perExpert.has(r.meta.userKey)) {
-      perExpert.set(r.meta.userKey, { userKey: r.meta.userKey, name: registeredName.get(r.meta.userKey)!, activities: 0, participants: 0, days: 0, hours: 0, dates: new Set() });
+      perExpert.set(r.meta.userKey, {
+        userKey: r.meta.userKey,
+        name: registeredName.get(r.meta.userKey)!,
+        activities: 0,
+        participants: 0,
+        days: 0,
+        hours: 0,
+        dates: new Set(),
+      });
     }
   }
   let hours = 0;
   for (const { form, record: r, activity: a } of activities) {
-    const e = perExpert.get(r.meta.userKey) ?? { userKey: r.meta.userKey, name: registeredName.get(r.meta.userKey) ?? r.meta.userName, activities: 0, participants: 0, days: 0, hours: 0, dates: new Set<string>() };
+    const e = perExpert.get(r.meta.userKey) ?? {
+      userKey: r.meta.userKey,
+      name: registeredName.get(r.meta.userKey) ?? r.meta.userName,
+      activities: 0,
+      participants: 0,
+      days: 0,
+      hours: 0,
+      dates: new Set<string>(),
+    };
     const h = hoursOf(form, r.values);
     hours += h;
     e.activities += 1;
@@ -84,7 +104,14 @@ export async function computeFigures(records: RecordRepository, forms: readonly 
     e.hours += h;
     if (a.date) e.dates.add(a.date);
     perExpert.set(r.meta.userKey, e);
-    const g = perGroup.get(r.meta.chatKey) ?? { chatKey: r.meta.chatKey, title: r.meta.chatTitle || r.meta.chatId, activities: 0, participants: 0, experts: 0, people: new Set<string>() };
+    const g = perGroup.get(r.meta.chatKey) ?? {
+      chatKey: r.meta.chatKey,
+      title: r.meta.chatTitle || r.meta.chatId,
+      activities: 0,
+      participants: 0,
+      experts: 0,
+      people: new Set<string>(),
+    };
     g.activities += 1;
     g.participants += a.participants;
     g.people.add(r.meta.userKey);

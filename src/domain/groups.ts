@@ -23,7 +23,11 @@ export async function knownGroups(bindings: BindingStore, records: RecordReposit
  * 范围 words: 本群 (the current group), 全部/所有, or a name that matches groups by title, team or
  * region (龙井市 → every group bound in 吉林省延边州龙井市). Undefined when nothing matches.
  */
-export function resolveScope(words: string, here: string | undefined, groups: readonly GroupInfo[]): { groups: GroupInfo[]; label: string } | undefined {
+export function resolveScope(
+  words: string,
+  here: string | undefined,
+  groups: readonly GroupInfo[],
+): { groups: GroupInfo[]; label: string } | undefined {
   const w = words.trim();
   if (w === '' || w === '本群') {
     if (!here) return { groups: [...groups], label: '全部' };

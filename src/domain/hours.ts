@@ -34,7 +34,10 @@ export async function userHours(records: RecordRepository, forms: readonly FormR
  * the year's records.
  */
 export async function loggedHours(
-  records: RecordRepository, forms: readonly FormRules[], name: string, today: string,
+  records: RecordRepository,
+  forms: readonly FormRules[],
+  name: string,
+  today: string,
 ): Promise<{ hours: number }> {
   const users = new Set<string>();
   for (const r of await scanRegistrations(records, forms)) if (r.name === name) users.add(r.record.meta.userKey);

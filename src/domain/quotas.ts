@@ -16,7 +16,10 @@ export interface QuotaLine {
  * of every form that declares this quota.
  */
 export async function nominationQuota(
-  records: RecordRepository, forms: readonly FormRules[], q: QuotasConfig, kind: 'team' | 'individual',
+  records: RecordRepository,
+  forms: readonly FormRules[],
+  q: QuotasConfig,
+  kind: 'team' | 'individual',
 ): Promise<QuotaLine | undefined> {
   const n = q.nominations;
   if (n.scheme === 'none') return undefined;
@@ -37,7 +40,10 @@ export function projectCity(form: FormRules, values: Values, byCity: Readonly<Re
 
 /** Projects per city of the table (every form on the project quota), and those naming no city of it. */
 export async function projectsByCity(
-  records: RecordRepository, forms: readonly FormRules[], byCity: Readonly<Record<string, number>>, chatKey?: string,
+  records: RecordRepository,
+  forms: readonly FormRules[],
+  byCity: Readonly<Record<string, number>>,
+  chatKey?: string,
 ): Promise<{ used: Record<string, number>; unknown: number }> {
   const used: Record<string, number> = {};
   let unknown = 0;
@@ -54,7 +60,10 @@ export async function projectsByCity(
 
 /** Projects per city against the 名额分配表 (003 附件2), every project form together. */
 export async function projectQuota(
-  records: RecordRepository, forms: readonly FormRules[], q: QuotasConfig, chatKey?: string,
+  records: RecordRepository,
+  forms: readonly FormRules[],
+  q: QuotasConfig,
+  chatKey?: string,
 ): Promise<{ lines: QuotaLine[]; unknown: number; total: QuotaLine }> {
   const byCity = q.projects.byCity;
   const { used, unknown } = await projectsByCity(records, forms, byCity, chatKey);

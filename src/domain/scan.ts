@@ -51,7 +51,9 @@ export interface Registered extends Registration {
 
 /** Every registration in scope (the forms that declare `counts.registration`), whatever its date. */
 export async function scanRegistrations(
-  records: RecordRepository, forms: readonly FormRules[], q: Omit<RecordScope, 'from' | 'to'> = {},
+  records: RecordRepository,
+  forms: readonly FormRules[],
+  q: Omit<RecordScope, 'from' | 'to'> = {},
 ): Promise<Registered[]> {
   const out: Registered[] = [];
   for (const form of formsCounting(forms, 'registration')) {
@@ -62,7 +64,9 @@ export async function scanRegistrations(
 
 /** userId → phone of the experts registered in a group (for a coordinator who calls the missing). */
 export async function registeredPhones(
-  records: RecordRepository, forms: readonly FormRules[], chatKey: string,
+  records: RecordRepository,
+  forms: readonly FormRules[],
+  chatKey: string,
 ): Promise<Map<string, string>> {
   const phones = new Map<string, string>();
   for (const r of await scanRegistrations(records, forms, { chatKeys: [chatKey] })) {

@@ -88,7 +88,14 @@ export class Dispatcher {
     // In a group, chatter not addressed to the bot only matters to someone with a form open.
     const requireState = ev.chat.kind === 'group' && !ev.addressed && !this.isCommandWord(ev.text);
     const token = randomUUID();
-    const claim = await this.o.conversations.claim(conv, chatKey(ev.platform, ev.chat.id), ev.messageId, JSON.stringify(ev), token, requireState);
+    const claim = await this.o.conversations.claim(
+      conv,
+      chatKey(ev.platform, ev.chat.id),
+      ev.messageId,
+      JSON.stringify(ev),
+      token,
+      requireState,
+    );
     void this.track(this.follow(conv, token, claim, ev)).catch((err: unknown) => this.o.logger.error({ err, conv }, 'drain failed'));
     return claim.status === 'run' ? 'processed' : claim.status === 'empty' ? 'processed' : claim.status;
   }
@@ -170,7 +177,8 @@ export class Dispatcher {
         return;
       }
       const saved = record ?? amend?.record;
-      if (res.saved === 'new' || res.saved === 'amended') this.o.logger.info({ form: saved?.form, id: saved?.id, chat: saved?.chatKey, saved: res.saved }, 'record saved');
+      if (res.saved === 'new' || res.saved === 'amended')
+        this.o.logger.info({ form: saved?.form, id: saved?.id, chat: saved?.chatKey, saved: res.saved }, 'record saved');
       // A reopened record changed by someone else meanwhile is not overwritten: say so, not "已保存".
       const lostAmend = res.saved === 'conflict' || res.saved === 'gone';
       await this.send(ev, lostAmend ? [{ kind: 'text', text: zh.engine.amendLost }] : out.replies, unmasked === true);
@@ -270,7 +278,8 @@ export class Dispatcher {
         // Refused (quota full, a duplicate): the draft stays as it was, at the review.
         verdict.block && turn.state
           ? { state: turn.state, replies: [say(verdict.block), ...this.o.engine.reviewOf(turn.state)] }
-          : { ...out, replies: [...out.replies, ...verdict.notes.map(say)] });
+          : { ...out, replies: [...out.replies, ...verdict.notes.map(say)] },
+      );
     }
     if (out.state?.cursor !== REVIEW || !reviewShown(turn.state, out.state)) return undefined;
     return checks.atReview(form, out.state, ctx).then((notes) => ({ ...out, replies: [...out.replies, ...notes.map(say)] }));
@@ -279,8 +288,14 @@ export class Dispatcher {
   /** A confirmed new draft as the record the commit stores together with the state. */
   private prepareRecord(out: StepOutput, save: SaveEffect, { ev, now, home, scope }: Turn): StepResult {
     const record = this.o.records.prepare(save.form, save.id, save.values, {
-      platform: ev.platform, chatId: home.chatId, chatKey: scope.chatKey, chatTitle: home.chatTitle,
-      userId: ev.user.id, userKey: scope.userKey, userName: ev.user.name, createdAt: now.toISOString(),
+      platform: ev.platform,
+      chatId: home.chatId,
+      chatKey: scope.chatKey,
+      chatTitle: home.chatTitle,
+      userId: ev.user.id,
+      userKey: scope.userKey,
+      userName: ev.user.name,
+      createdAt: now.toISOString(),
     });
     return { out, record };
   }

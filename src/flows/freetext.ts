@@ -31,12 +31,19 @@ export class FreeText {
   constructor(private readonly o: FreeTextOptions) {}
 
   /** The text of a voice note, with the line that tells the user what was heard; or what to say instead. */
-  async voice(ev: InboundEvent, fetch: ((a: Attachment) => Promise<Buffer>) | undefined, scope: Scope): Promise<{ text: string; note: OutboundAction } | { reply: OutboundAction } | undefined> {
+  async voice(
+    ev: InboundEvent,
+    fetch: ((a: Attachment) => Promise<Buffer>) | undefined,
+    scope: Scope,
+  ): Promise<{ text: string; note: OutboundAction } | { reply: OutboundAction } | undefined> {
     const voice = voiceOf(ev.attachments ?? []);
     if (!voice || ev.text.trim()) return undefined;
     if (!fetch) return { reply: { kind: 'text', text: llmText.voice.typeInstead } };
     const data = await fetch(voice);
-    const r = await this.o.transcriber.transcribe({ data, fileName: voice.fileName ?? 'voice.ogg', ...(voice.mime ? { mime: voice.mime } : {}) }, scope);
+    const r = await this.o.transcriber.transcribe(
+      { data, fileName: voice.fileName ?? 'voice.ogg', ...(voice.mime ? { mime: voice.mime } : {}) },
+      scope,
+    );
     if (!r.ok) return { reply: { kind: 'text', text: r.reply } };
     return { text: r.text, note: { kind: 'text', text: llmText.voice.transcribed(r.text) } };
   }

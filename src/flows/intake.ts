@@ -10,7 +10,10 @@ import type { InboundAttachment } from './engine/form.js';
  * ids and what the bytes are. One that fails is left out, with a log line: the text still counts.
  */
 export async function intakeAttachments(
-  ev: InboundEvent, fetcher: AttachmentFetcher | undefined, blobs: BlobStore | undefined, logger: Logger,
+  ev: InboundEvent,
+  fetcher: AttachmentFetcher | undefined,
+  blobs: BlobStore | undefined,
+  logger: Logger,
 ): Promise<InboundAttachment[]> {
   if (!ev.attachments?.length || !fetcher || !blobs) return [];
   const out: InboundAttachment[] = [];

@@ -17,7 +17,10 @@ export interface LlmEndpoint {
  * The SDK's own retries are off: ours (service.ts) cap the wait a server may ask for with
  * Retry-After, so a 429 asking for an hour cannot hold a conversation's turn.
  */
-export function endpointFromEnv(env: NodeJS.ProcessEnv, cfg: Pick<LlmConfig, 'enabled' | 'model' | 'transcriptionModel' | 'timeoutMs'>): LlmEndpoint | undefined {
+export function endpointFromEnv(
+  env: NodeJS.ProcessEnv,
+  cfg: Pick<LlmConfig, 'enabled' | 'model' | 'transcriptionModel' | 'timeoutMs'>,
+): LlmEndpoint | undefined {
   const apiKey = env.OPENAI_API_KEY?.trim();
   if (!apiKey || !cfg.enabled) return undefined;
   const baseURL = env.OPENAI_BASE_URL?.trim() || 'https://api.openai.com/v1';

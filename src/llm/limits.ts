@@ -36,7 +36,10 @@ export class LlmLimits {
     const now = this.now();
     const minute = Math.floor(now.getTime() / WINDOW_MS);
     return this.store.admit(scope.userKey, minute, this.day(now), {
-      perUser: this.cfg.perUserPerMinute, global: this.cfg.globalPerMinute, budget: this.cfg.dailyTokenBudget, windowMs: WINDOW_MS,
+      perUser: this.cfg.perUserPerMinute,
+      global: this.cfg.globalPerMinute,
+      budget: this.cfg.dailyTokenBudget,
+      windowMs: WINDOW_MS,
     });
   }
 

@@ -98,7 +98,10 @@ export class LlmService {
     if (admitted) return admitted;
     const r = await this.withRetries(async (timeout, signal) => {
       const file = await toFile(audio.data, audio.fileName, audio.mime ? { type: audio.mime } : {});
-      return this.ep.client.audio.transcriptions.create({ file, model: this.ep.transcriptionModel, language: 'zh', response_format: 'json' }, { timeout, signal, maxRetries: 0 });
+      return this.ep.client.audio.transcriptions.create(
+        { file, model: this.ep.transcriptionModel, language: 'zh', response_format: 'json' },
+        { timeout, signal, maxRetries: 0 },
+      );
     });
     if (!r.ok) return this.failed(scope, r);
     const usage = (r.value as { usage?: { type?: string; total_tokens?: number } }).usage;
@@ -153,7 +156,10 @@ export class LlmService {
 
 function parseJson(s: string): unknown {
   // Some compatible servers wrap JSON mode answers in a ```json fence.
-  const t = s.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '');
+  const t = s
+    .trim()
+    .replace(/^```(?:json)?\s*/i, '')
+    .replace(/\s*```$/, '');
   try {
     return JSON.parse(t) as unknown;
   } catch {
@@ -168,7 +174,12 @@ function classify(err: unknown): { why: CallFailure; retry: boolean; status?: nu
     const status = err.status;
     const retryAfterMs = retryAfter(err.headers);
     const why: CallFailure = status === 429 ? 'rate-limited' : 'http';
-    return { why, retry: status !== undefined && RETRYABLE.has(status), ...(status ? { status } : {}), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return {
+      why,
+      retry: status !== undefined && RETRYABLE.has(status),
+      ...(status ? { status } : {}),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
   }
   // Anything else (a bug in a compatible server's framing, a parse error in the SDK) is not retried.
   return { why: 'network', retry: false };

@@ -31,7 +31,10 @@ function audioFormat(data: Buffer): 'silk' | 'amr' | 'ok' {
  * dispatcher echoes it so the user sees what was understood before anything is filled.
  */
 export class LlmTranscriber implements VoiceTranscriber {
-  constructor(private readonly llm: LlmService | undefined, private readonly enabled = true) {}
+  constructor(
+    private readonly llm: LlmService | undefined,
+    private readonly enabled = true,
+  ) {}
 
   async transcribe(audio: { data: Buffer; fileName: string; mime?: string }, scope: CallScope): Promise<VoiceResult> {
     if (!this.llm || !this.enabled) return { ok: false, reply: llmText.voice.typeInstead };

@@ -22,7 +22,10 @@ export type BindOutcome = { status: 'bound'; binding: GroupBinding } | { status:
  * decided in src/bot/groupchat/binding.ts.
  */
 export class BindingStore {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+  ) {}
 
   /** The binding of a chat; a stored value that is not JSON throws, as it always has. */
   async get(chatKey: string): Promise<GroupBinding | undefined> {

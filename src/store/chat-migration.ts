@@ -53,7 +53,11 @@ function rewrite(json: string, fix: (o: Record<string, unknown>) => boolean): st
 }
 
 export async function migrateChat(
-  redis: BangfuRedis, keys: Keys, platform: Platform, fromId: string, toId: string,
+  redis: BangfuRedis,
+  keys: Keys,
+  platform: Platform,
+  fromId: string,
+  toId: string,
 ): Promise<MigrationResult> {
   const from = chatKey(platform, fromId);
   const to = chatKey(platform, toId);
@@ -96,13 +100,16 @@ export async function migrateChat(
         const score = page[i + 1]!;
         await settle(async () => {
           const raw = await redis.get(keys.record(form, id));
-          const fixed = raw === null ? '' : rewrite(raw, (o) => {
-            const meta = o.meta as { chatKey?: unknown; chatId?: unknown } | undefined;
-            if (meta?.chatKey !== from) return false;
-            meta.chatKey = to;
-            meta.chatId = toId;
-            return true;
-          });
+          const fixed =
+            raw === null
+              ? ''
+              : rewrite(raw, (o) => {
+                  const meta = o.meta as { chatKey?: unknown; chatId?: unknown } | undefined;
+                  if (meta?.chatKey !== from) return false;
+                  meta.chatKey = to;
+                  meta.chatId = toId;
+                  return true;
+                });
           return redis.bangfuMoveRecord(oldIdx, newIdx, keys.record(form, id), id, score, raw ?? '', fixed);
         });
         result.records++;

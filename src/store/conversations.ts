@@ -36,13 +36,25 @@ export interface ConversationTimings {
  * is handled by the next claimer, so nothing is dropped and nothing committed twice.
  */
 export class ConversationStore {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys, private readonly t: ConversationTimings) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+    private readonly t: ConversationTimings,
+  ) {}
 
   async claim(conv: string, chat: string, messageId: string, message: string, token: string, requireState: boolean): Promise<ClaimResult> {
     const k = this.keys;
     const r = await this.redis.bangfuClaim(
-      k.convInbox(conv), k.convLock(conv), k.convState(conv), k.seen(chat, messageId),
-      message, token, this.t.lockTtlMs, this.t.seenTtlSec, requireState ? 1 : 0, this.t.stateTtlSec,
+      k.convInbox(conv),
+      k.convLock(conv),
+      k.convState(conv),
+      k.seen(chat, messageId),
+      message,
+      token,
+      this.t.lockTtlMs,
+      this.t.seenTtlSec,
+      requireState ? 1 : 0,
+      this.t.stateTtlSec,
     );
     return toClaim(r);
   }
@@ -60,9 +72,23 @@ export class ConversationStore {
     const { stateTtlSec, lockTtlMs } = this.t;
     const r = record
       ? await this.redis.bangfuCommitSave(
-          inbox, lock, st, k.record(record.form, record.id), k.idxAll(record.form), k.idxGroup(record.form, record.chatKey),
-          k.idxUser(record.form, record.userKey), k.groups(),
-          token, state ?? '', stateTtlSec, lockTtlMs, record.json, record.score, record.id, record.chatKey, record.chatTitle,
+          inbox,
+          lock,
+          st,
+          k.record(record.form, record.id),
+          k.idxAll(record.form),
+          k.idxGroup(record.form, record.chatKey),
+          k.idxUser(record.form, record.userKey),
+          k.groups(),
+          token,
+          state ?? '',
+          stateTtlSec,
+          lockTtlMs,
+          record.json,
+          record.score,
+          record.id,
+          record.chatKey,
+          record.chatTitle,
         )
       : await this.redis.bangfuCommit(inbox, lock, st, token, state ?? '', stateTtlSec, lockTtlMs);
     return toCommit(r);
@@ -73,9 +99,23 @@ export class ConversationStore {
     const k = this.keys;
     const r = a.record;
     const res = await this.redis.bangfuCommitAmend(
-      k.convInbox(conv), k.convLock(conv), k.convState(conv), k.record(r.form, r.id), k.idxAll(r.form), k.idxGroup(r.form, r.chatKey),
-      k.idxUser(r.form, r.userKey), k.recordAudit(r.form, r.id),
-      token, state ?? '', this.t.stateTtlSec, this.t.lockTtlMs, r.json, r.score, r.id, a.expectRev, a.audit,
+      k.convInbox(conv),
+      k.convLock(conv),
+      k.convState(conv),
+      k.record(r.form, r.id),
+      k.idxAll(r.form),
+      k.idxGroup(r.form, r.chatKey),
+      k.idxUser(r.form, r.userKey),
+      k.recordAudit(r.form, r.id),
+      token,
+      state ?? '',
+      this.t.stateTtlSec,
+      this.t.lockTtlMs,
+      r.json,
+      r.score,
+      r.id,
+      a.expectRev,
+      a.audit,
     );
     return toCommit(res);
   }

@@ -3,7 +3,10 @@ import type { BangfuRedis } from './redis.js';
 
 /** Leases on scheduled slots (`SET NX PX`): the first process to ask for a slot gets it. */
 export class CronLeases {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+  ) {}
 
   /** True for the one process that takes `slot`; the lease, held for `ttlMs`, keeps latecomers out. */
   async take(slot: string, ttlMs: number): Promise<boolean> {

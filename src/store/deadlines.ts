@@ -30,7 +30,10 @@ export type DeadlineInput = z.input<typeof deadlineSchema>;
 
 /** Deadlines in one Redis hash, so every bot process sees a coordinator's change at once. */
 export class DeadlineRepository {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+  ) {}
 
   async list(): Promise<Deadline[]> {
     const all = await this.redis.hvals(this.keys.deadlines());

@@ -44,7 +44,12 @@ async function ping(socket: string, timeoutMs = 1000): Promise<Redis | undefined
   // ioredis arms a timer on disconnect() that only a later 'close' clears; when the server already
   // closed the socket (SHUTDOWN, refused connect) that timer would hold the process for 2 s.
   const r = new Redis({
-    path: socket, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, disconnectTimeout: 50,
+    path: socket,
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    disconnectTimeout: 50,
   });
   r.on('error', () => undefined);
   try {
@@ -68,7 +73,8 @@ export async function startEmbeddedRedis(dataDir: string, logger: Logger): Promi
   mkdirSync(dir, { recursive: true });
   const socket = path.join(dir, 'redis.sock');
   // sun_path holds 107 bytes on Linux; a deeper data dir needs a shorter path.
-  if (Buffer.byteLength(socket) > 100) throw new EmbeddedRedisError(`数据目录路径太长（${dir}）：请把 BANGFU_DATA_DIR 设短一些，或设置 REDIS_URL。`);
+  if (Buffer.byteLength(socket) > 100)
+    throw new EmbeddedRedisError(`数据目录路径太长（${dir}）：请把 BANGFU_DATA_DIR 设短一些，或设置 REDIS_URL。`);
 
   if (existsSync(socket)) {
     const alive = await ping(socket);
@@ -91,9 +97,26 @@ export async function startEmbeddedRedis(dataDir: string, logger: Logger): Promi
   const child = spawn(
     bin,
     [
-      '--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--dir', dir,
-      '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
-      '--daemonize', 'no', '--logfile', logfile, '--pidfile', path.join(dir, 'redis.pid'),
+      '--port',
+      '0',
+      '--unixsocket',
+      socket,
+      '--unixsocketperm',
+      '700',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--logfile',
+      logfile,
+      '--pidfile',
+      path.join(dir, 'redis.pid'),
     ],
     { stdio: 'ignore' },
   );
@@ -125,7 +148,10 @@ async function shutdown(conn: Redis, child?: ReturnType<typeof spawn>): Promise<
   let others = 0;
   try {
     for (let i = 0; i < 10; i++) {
-      others = String(await conn.call('CLIENT', 'LIST', 'TYPE', 'normal')).trim().split('\n').length - 1;
+      others =
+        String(await conn.call('CLIENT', 'LIST', 'TYPE', 'normal'))
+          .trim()
+          .split('\n').length - 1;
       if (others === 0) break;
       await sleep(50);
     }

@@ -9,7 +9,10 @@ export const INDICATORS = { associations: '支持建设农技协数', lifted: '�
 export type Indicator = keyof typeof INDICATORS;
 
 export class IndicatorRepository {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+  ) {}
 
   async set(chatKey: string, name: Indicator, value: number): Promise<void> {
     await this.redis.hset(this.keys.indicators(chatKey), name, String(value));

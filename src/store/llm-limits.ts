@@ -29,13 +29,22 @@ const USAGE_TTL_SEC = 40 * 24 * 3600;
  * What the limits are and when they apply is src/llm/limits.ts'.
  */
 export class LlmLimitStore {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+  ) {}
 
   /** Checks and counts one call in the user's and the bot's window of `minute` (llmAdmit-3). */
   async admit(userKey: string, minute: number, day: string, l: AdmitLimits): Promise<AdmitReply> {
     const k = this.keys;
     const r = await this.redis.bangfuLlmAdmit(
-      k.llmWindow(`user:${userKey}`, minute), k.llmWindow('global', minute), k.llmUsage(day), l.perUser, l.global, l.budget, l.windowMs,
+      k.llmWindow(`user:${userKey}`, minute),
+      k.llmWindow('global', minute),
+      k.llmUsage(day),
+      l.perUser,
+      l.global,
+      l.budget,
+      l.windowMs,
     );
     return toAdmit(r);
   }

@@ -8,18 +8,25 @@ import { applied } from './status.js';
  * For the dispatcher: wrap the step of a message that may call the model, with its lock key and token.
  */
 export async function withLockRenewal<T>(
-  redis: BangfuRedis, lockKey: string, token: string, ttlMs: number, work: () => Promise<T>,
+  redis: BangfuRedis,
+  lockKey: string,
+  token: string,
+  ttlMs: number,
+  work: () => Promise<T>,
 ): Promise<T> {
   let held = true;
-  const timer = setInterval(() => {
-    if (!held) return;
-    redis.bangfuLockRenew(lockKey, token, ttlMs).then(
-      (code) => {
-        if (!applied(code)) held = false;
-      },
-      () => undefined,
-    );
-  }, Math.max(50, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      if (!held) return;
+      redis.bangfuLockRenew(lockKey, token, ttlMs).then(
+        (code) => {
+          if (!applied(code)) held = false;
+        },
+        () => undefined,
+      );
+    },
+    Math.max(50, Math.floor(ttlMs / 3)),
+  );
   try {
     return await work();
   } finally {

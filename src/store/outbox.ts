@@ -21,9 +21,7 @@ export interface OutboxTarget {
  * can be megabytes, and base64 in Redis would cost memory and, with appendfsync always, disk writes.
  * The file is deleted once delivered. (Processes sharing one outbox must share the data dir.)
  */
-export type OutboxBody =
-  | { kind: 'text'; text: string }
-  | { kind: 'file'; path: string; fileName: string; mime: string };
+export type OutboxBody = { kind: 'text'; text: string } | { kind: 'file'; path: string; fileName: string; mime: string };
 
 export interface OutboxItem {
   id: string;
@@ -33,10 +31,7 @@ export interface OutboxItem {
   body: OutboxBody;
 }
 
-export type TakeResult =
-  | { status: 'item'; raw: string; item: OutboxItem }
-  | { status: 'empty' }
-  | { status: 'held'; retryInMs: number };
+export type TakeResult = { status: 'item'; raw: string; item: OutboxItem } | { status: 'empty' } | { status: 'held'; retryInMs: number };
 
 /**
  * The paced outbox of one sending account, kept in Redis as a reliable list queue: LPUSH in,
@@ -100,7 +95,10 @@ export class Outbox {
 
   /** Messages not yet delivered (waiting + in flight). */
   async pending(): Promise<number> {
-    const [q, s] = await Promise.all([this.redis.llen(this.keys.outboxQueue(this.account)), this.redis.llen(this.keys.outboxSending(this.account))]);
+    const [q, s] = await Promise.all([
+      this.redis.llen(this.keys.outboxQueue(this.account)),
+      this.redis.llen(this.keys.outboxSending(this.account)),
+    ]);
     return q + s;
   }
 

@@ -99,7 +99,11 @@ export interface RecordForm {
 export class RecordRepository {
   private readonly forms: Map<string, RecordForm>;
 
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys, forms: readonly RecordForm[]) {
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+    forms: readonly RecordForm[],
+  ) {
     this.forms = new Map(forms.map((f) => [f.id, f]));
   }
 
@@ -107,7 +111,15 @@ export class RecordRepository {
   prepare(formId: string, id: string, values: Record<string, unknown>, meta: RecordMeta): PreparedRecord {
     const form = this.requireForm(formId);
     const chain = form.approval?.length ? { status: 'pending' as const, approval: { stage: 0, steps: [] } } : {};
-    const record: StoredRecord = recordSchema.parse({ v: RECORD_VERSION, id, form: formId, values: form.valuesSchema.parse(values), meta, rev: 1, ...chain });
+    const record: StoredRecord = recordSchema.parse({
+      v: RECORD_VERSION,
+      id,
+      form: formId,
+      values: form.valuesSchema.parse(values),
+      meta,
+      rev: 1,
+      ...chain,
+    });
     return this.layout(record);
   }
 
@@ -116,12 +128,20 @@ export class RecordRepository {
    * an audit entry with the fields that changed. A record in its sign-off chain (returned, or part
    * approved) starts the chain again; the earlier decisions stay in `approval.steps` and the audit list.
    */
-  prepareAmend(current: StoredRecord, values: Record<string, unknown>, by: { userKey: string; userName: string }, at: string): PreparedAmend {
+  prepareAmend(
+    current: StoredRecord,
+    values: Record<string, unknown>,
+    by: { userKey: string; userName: string },
+    at: string,
+  ): PreparedAmend {
     const form = this.requireForm(current.form);
     const clean = form.valuesSchema.parse(values) as Record<string, unknown>;
     const rev = revOf(current) + 1;
     // Changed content needs every sign-off again: a returned or half-approved record restarts its chain.
-    const restart = current.status === 'returned' || current.status === 'pending' ? { status: 'pending' as const, approval: { stage: 0, steps: current.approval?.steps ?? [] } } : {};
+    const restart =
+      current.status === 'returned' || current.status === 'pending'
+        ? { status: 'pending' as const, approval: { stage: 0, steps: current.approval?.steps ?? [] } }
+        : {};
     const next: StoredRecord = recordSchema.parse({ ...current, values: clean, rev, updatedAt: at, updatedBy: by, ...restart });
     const { before, after } = diffValues(current.values, clean);
     const audit: AuditEntry = { at, by: by.userKey, byName: by.userName, op: 'amend', rev, before, after };
@@ -146,7 +166,11 @@ export class RecordRepository {
    * Records whose id starts with `short` (the 8 characters shown in chat), among the given forms,
    * optionally within one group or one user's records; ZSCAN MATCH walks one index per form.
    */
-  async findByShortId(short: string, forms: readonly string[], within: { chatKey?: string; userKey?: string } = {}): Promise<StoredRecord[]> {
+  async findByShortId(
+    short: string,
+    forms: readonly string[],
+    within: { chatKey?: string; userKey?: string } = {},
+  ): Promise<StoredRecord[]> {
     if (!/^[0-9a-zA-Z-]{4,64}$/.test(short)) return [];
     const out: StoredRecord[] = [];
     for (const form of forms) {
@@ -169,7 +193,15 @@ export class RecordRepository {
     const dateValue = form.dateField ? record.values[form.dateField] : undefined;
     const score = dateScore(typeof dateValue === 'string' ? dateValue : record.meta.createdAt);
     const m = record.meta;
-    return { form: record.form, id: record.id, json: JSON.stringify(record), score, chatKey: m.chatKey, userKey: m.userKey, chatTitle: m.chatTitle };
+    return {
+      form: record.form,
+      id: record.id,
+      json: JSON.stringify(record),
+      score,
+      chatKey: m.chatKey,
+      userKey: m.userKey,
+      chatTitle: m.chatTitle,
+    };
   }
 
   async get(formId: string, id: string): Promise<StoredRecord | undefined> {
@@ -227,7 +259,10 @@ export class RecordRepository {
 }
 
 /** The fields whose value changed, before and after (absent = not filled). */
-export function diffValues(a: Record<string, unknown>, b: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function diffValues(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {

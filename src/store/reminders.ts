@@ -9,7 +9,10 @@ const CLAIM_TTL_SEC = 400 * 86_400;
  * group sends it; the claim, not the process, decides, and it survives restarts.
  */
 export class ReminderClaims {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+  ) {}
 
   /**
    * True the first time a rung of a deadline (at this due date: a moved date starts a new ladder)

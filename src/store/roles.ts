@@ -6,7 +6,10 @@ import type { BangfuRedis } from './redis.js';
  * any. Grants are opaque JSON here; what a grant is and allows is src/domain/roles'.
  */
 export class GrantStore {
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+  ) {}
 
   /** The user's grants as stored, in no particular order. */
   async list(userKey: string): Promise<string[]> {

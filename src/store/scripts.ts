@@ -14,23 +14,64 @@ import type { ScriptReply } from './status.js';
 /** Each script's command, in the order of its header: KEYS first, then ARGV (see the .lua file). */
 export interface BangfuScripts {
   bangfuClaim(
-    inbox: string, lock: string, state: string, seen: string,
-    message: string, token: string, lockTtlMs: number, seenTtlSec: number, requireState: 0 | 1, inboxTtlSec: number,
+    inbox: string,
+    lock: string,
+    state: string,
+    seen: string,
+    message: string,
+    token: string,
+    lockTtlMs: number,
+    seenTtlSec: number,
+    requireState: 0 | 1,
+    inboxTtlSec: number,
   ): Promise<ScriptReply>;
   bangfuKick(inbox: string, lock: string, state: string, token: string, lockTtlMs: number): Promise<ScriptReply>;
   bangfuCommit(
-    inbox: string, lock: string, state: string,
-    token: string, stateJson: string, stateTtlSec: number, lockTtlMs: number,
+    inbox: string,
+    lock: string,
+    state: string,
+    token: string,
+    stateJson: string,
+    stateTtlSec: number,
+    lockTtlMs: number,
   ): Promise<ScriptReply>;
   bangfuCommitSave(
-    inbox: string, lock: string, state: string, record: string, idxAll: string, idxGroup: string, idxUser: string, groups: string,
-    token: string, stateJson: string, stateTtlSec: number, lockTtlMs: number,
-    recordJson: string, score: number, recordId: string, chatKey: string, chatTitle: string,
+    inbox: string,
+    lock: string,
+    state: string,
+    record: string,
+    idxAll: string,
+    idxGroup: string,
+    idxUser: string,
+    groups: string,
+    token: string,
+    stateJson: string,
+    stateTtlSec: number,
+    lockTtlMs: number,
+    recordJson: string,
+    score: number,
+    recordId: string,
+    chatKey: string,
+    chatTitle: string,
   ): Promise<ScriptReply>;
   bangfuCommitAmend(
-    inbox: string, lock: string, state: string, record: string, idxAll: string, idxGroup: string, idxUser: string, audit: string,
-    token: string, stateJson: string, stateTtlSec: number, lockTtlMs: number,
-    recordJson: string, score: number, recordId: string, expectRev: number, auditJson: string,
+    inbox: string,
+    lock: string,
+    state: string,
+    record: string,
+    idxAll: string,
+    idxGroup: string,
+    idxUser: string,
+    audit: string,
+    token: string,
+    stateJson: string,
+    stateTtlSec: number,
+    lockTtlMs: number,
+    recordJson: string,
+    score: number,
+    recordId: string,
+    expectRev: number,
+    auditJson: string,
   ): Promise<ScriptReply>;
   bangfuMove(from: string, to: string, expectedJson: string, nextJson: string, ttlSec: number): Promise<number>;
   bangfuUpdateRecord(record: string, audit: string, expectRev: number, recordJson: string, auditJson: string): Promise<number>;
@@ -39,14 +80,24 @@ export interface BangfuScripts {
   bangfuOutboxRelease(lease: string, token: string): Promise<number>;
   bangfuBind(bindings: string, names: string, chatKey: string, nameField: string, json: string, replace: string): Promise<ScriptReply>;
   bangfuLlmAdmit(
-    userWindow: string, globalWindow: string, usage: string,
-    perUser: number, global: number, budget: number, windowMs: number,
+    userWindow: string,
+    globalWindow: string,
+    usage: string,
+    perUser: number,
+    global: number,
+    budget: number,
+    windowMs: number,
   ): Promise<ScriptReply>;
   bangfuLockRenew(lock: string, token: string, ttlMs: number): Promise<number>;
   bangfuTakeKeyboard(keyboard: string, messageId: string): Promise<string | null>;
   bangfuMoveRecord(
-    oldIndex: string, newIndex: string, record: string,
-    recordId: string, score: string, json: string, rewritten: string,
+    oldIndex: string,
+    newIndex: string,
+    record: string,
+    recordId: string,
+    score: string,
+    json: string,
+    rewritten: string,
   ): Promise<number>;
   bangfuCasState(from: string, to: string, json: string, rewritten: string): Promise<number>;
   bangfuMoveField(hash: string, oldField: string, newField: string, value: string, rewritten: string): Promise<number>;

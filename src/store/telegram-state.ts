@@ -18,7 +18,11 @@ export interface TelegramStateOptions {
 export class TelegramState {
   private readonly inactive = new Set<string>();
 
-  constructor(private readonly redis: BangfuRedis, private readonly keys: Keys, private readonly o: TelegramStateOptions) {}
+  constructor(
+    private readonly redis: BangfuRedis,
+    private readonly keys: Keys,
+    private readonly o: TelegramStateOptions,
+  ) {}
 
   private ck(chatId: string): string {
     return chatKey('telegram', chatId);

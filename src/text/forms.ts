@@ -3,7 +3,13 @@
  * need the store (名额, 800 小时, 关联村). Engine sentences stay in zh.ts.
  */
 const STATUS: Record<string, string> = { pending: '待审核', returned: '已退回', approved: '已通过' };
-const ROLE: Record<string, string> = { coordinator: '协调员', unit: '申报单位', 'county-fpb': '县扶贫办', 'county-kx': '县级科协', 'city-kx': '市级科协' };
+const ROLE: Record<string, string> = {
+  coordinator: '协调员',
+  unit: '申报单位',
+  'county-fpb': '县扶贫办',
+  'county-kx': '县级科协',
+  'city-kx': '市级科协',
+};
 
 /** A stored record as its list line shows it (the store's StoredRecord satisfies it). */
 export interface RecordLine {
@@ -31,12 +37,14 @@ export const tf = {
   },
 
   checks: {
-    hoursOk: (name: string, h: number, target: number): string => `「${name}」近一年台账和日志记录时长 ${h} 小时，达到先进个人每年 ${target} 小时的标准。`,
+    hoursOk: (name: string, h: number, target: number): string =>
+      `「${name}」近一年台账和日志记录时长 ${h} 小时，达到先进个人每年 ${target} 小时的标准。`,
     hoursLow: (name: string, h: number, target: number): string =>
       `⚠️ 「${name}」近一年台账和日志记录时长只有 ${h} 小时，低于先进个人每年 ${target} 小时的标准（002 第六条）。可以继续提交，但请确认有其他材料证明投入时间或成效特别突出。`,
     linked: (title: string, village: string, short: string): string => `已关联本群《${title}》「${village}」（编号 ${short}）。`,
     notLinked: (title: string, village: string): string => `本群还没有「${village}」的《${title}》，保存后可再补填该村的调查表。`,
-    duplicate: (what: string, short: string): string => `本群已有${what}（编号 ${short}）。如需更改，请发送「修改记录 ${short}」修改原表，或回复「取消」。`,
+    duplicate: (what: string, short: string): string =>
+      `本群已有${what}（编号 ${short}）。如需更改，请发送「修改记录 ${short}」修改原表，或回复「取消」。`,
     quotaFull: (label: string, used: number, max: number): string =>
       `${label}名额已满（已有 ${used} 份，上限 ${max} 份）。可发送「我的记录」找到已提交的推荐表修改，或回复「取消」。`,
   },
@@ -44,7 +52,8 @@ export const tf = {
   experts: {
     title: (n: number): string => `专家名单（共 ${n} 位）：`,
     row: (i: number, v: Record<string, unknown>, group?: string): string =>
-      `${i}. ${String(v.name)}｜${String(v.unit)}｜${String(v.title)}｜${String(v.age)}岁｜${String(v.phone)}｜${String(v.field)}｜服务村：${String(v.villages)}${group ? `｜${group}` : ''}`,
+      `${i}. ${String(v.name)}｜${String(v.unit)}｜${String(v.title)}｜${String(v.age)}岁｜${String(v.phone)}｜${String(v.field)}` +
+      `｜服务村：${String(v.villages)}${group ? `｜${group}` : ''}`,
     none: '本群还没有专家登记。发送「专家登记」开始登记。',
     askInGroup: '请在帮扶群里发送「专家名单」查看本群专家。',
     fullInPrivate: '（群里只显示号码的前三位和后四位；协调员可私聊机器人发送「专家名单」查看完整号码）',
@@ -56,7 +65,8 @@ export const tf = {
     ledger: (n: number, participants: number): string => `· 工作台账 ${n} 条，参加 ${participants} 人次`,
     count: (title: string, n: number): string => `· ${title} ${n} 份`,
     quota: (q: { label: string; used: number; min: number; max: number }): string =>
-      `· ${q.label}：已推荐 ${q.used} / ${q.min > 0 && q.min !== q.max ? `${q.min}-${q.max}` : `上限 ${q.max}`}${q.used > q.max ? '（超出名额！）' : q.used >= q.max ? '（已满）' : ''}`,
+      `· ${q.label}：已推荐 ${q.used} / ${q.min > 0 && q.min !== q.max ? `${q.min}-${q.max}` : `上限 ${q.max}`}` +
+      (q.used > q.max ? '（超出名额！）' : q.used >= q.max ? '（已满）' : ''),
     projects: (t: { used: number; max: number }): string => `· 项目书名额（山东省名额分配表）：已申报 ${t.used} / ${t.max}`,
     projectsUnknown: (n: number): string => `    另有 ${n} 份的通信地址中没有认出所在市`,
     myHours: (h: number, target: number): string => `· 您近一年记录的帮扶时长：${h} / ${target} 小时`,
@@ -65,7 +75,8 @@ export const tf = {
   records: {
     title: (n: number): string => `您提交的记录（共 ${n} 条，显示最近 20 条）：`,
     row: (r: RecordLine, title: string, what: string): string =>
-      `${r.id.slice(0, 8)}｜${title}｜${what}${r.status ? `｜${STATUS[r.status] ?? r.status}` : ''}${(r.rev ?? 1) > 1 ? `｜已修改 ${(r.rev ?? 1) - 1} 次` : ''}`,
+      `${r.id.slice(0, 8)}｜${title}｜${what}${r.status ? `｜${STATUS[r.status] ?? r.status}` : ''}` +
+      ((r.rev ?? 1) > 1 ? `｜已修改 ${(r.rev ?? 1) - 1} 次` : ''),
     footer: '发送「修改记录 编号」重新打开修改；「修改历史 编号」查看修改记录。',
     none: '您还没有提交过记录。',
     needId: '请在指令后写上记录编号，例如「修改记录 3f2a9c1b」。发送「我的记录」查看编号。',
@@ -100,14 +111,16 @@ export const tf = {
     needReason: '退回时请写明理由，例如「退回 3f2a9c1b 项目内容请写明场次」。',
     defaultOpinion: '同意',
     changedMeanwhile: '这条记录刚被别人处理过，请发送「待审核」刷新后再试。',
-    approvedReply: (short: string, label: string, next?: string): string => `已在「${label}」审核通过编号 ${short}。${next ? `下一步：${next}。` : '全部审核完成。'}`,
+    approvedReply: (short: string, label: string, next?: string): string =>
+      `已在「${label}」审核通过编号 ${short}。${next ? `下一步：${next}。` : '全部审核完成。'}`,
     returnedReply: (short: string, label: string): string => `已在「${label}」退回编号 ${short}，已通知填报人。`,
     approvedToFiler: (title: string, what: string, short: string, label: string, by: string, words: string, next?: string): string =>
       `您的《${title}》${what}（编号 ${short}）已通过「${label}」（${by}：${words}）。${next ? `下一步：${next}。` : '已全部审核通过 ✅'}`,
     returnedToFiler: (title: string, what: string, short: string, label: string, by: string, reason: string): string =>
       `您的《${title}》${what}（编号 ${short}）在「${label}」被退回。理由（${by}）：${reason}\n请发送「修改记录 ${short}」修改后再「确认」，将重新提交审核。`,
     pendingTitle: (n: number): string => `等您审核的记录（${n} 条）：`,
-    pendingRow: (i: number, short: string, title: string, what: string, stage: string): string => `${i}. ${short}｜${title}｜${what}｜${stage}`,
+    pendingRow: (i: number, short: string, title: string, what: string, stage: string): string =>
+      `${i}. ${short}｜${title}｜${what}｜${stage}`,
     pendingFooter: '回复「审核通过 编号 意见」或「退回 编号 理由」。',
     nonePending: '目前没有等您审核的记录。',
     noRole: '您没有审核角色。审核人由部署配置（roles）指定。',

@@ -37,7 +37,6 @@ export const groupchatText = {
 
   upcoming: (word: string): string => `「${word}」功能即将开放。现在可以发送「台账」记录帮扶工作，发送「帮助」查看用法。`,
 
-
   /** A long reply is split into parts; each part after the first starts with this. */
   continued: '（续）',
 } as const;

@@ -20,7 +20,8 @@ export const llmText = {
   },
   summary: {
     description: '起草年度工作总结（DOCX）：/summary [本群|我的|全部] [2026年|今年|去年|2026-01-01至2026-06-30]',
-    usage: '用法：/summary [本群|我的|全部] [时段]，例如「/summary 本群 2026年」「/summary 我的 今年」「/summary 全部 2026-01-01至2026-06-30」。',
+    usage:
+      '用法：/summary [本群|我的|全部] [时段]，例如「/summary 本群 2026年」「/summary 我的 今年」「/summary 全部 2026-01-01至2026-06-30」。',
     badPeriod: (s: string): string => `看不懂时段「${s}」。可以写：今年、去年、2026年、2026-01-01至2026-06-30。`,
     allOnlyCoordinators: '本群和「全部」的工作总结由协调员或工作队队长起草（在负责的范围内）；发送「/summary 我的」可起草个人总结。',
     groupOnlyInGroup: '请在帮扶群里发送 /summary 起草本群的总结；私聊可发送「/summary 我的」起草个人总结。',

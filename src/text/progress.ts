@@ -27,8 +27,10 @@ export const progressText = {
     summary: '生成工作总结',
     indicators: '填报"两数"',
   },
-  badPeriod: (w: string): string => `看不懂时段「${w}」。可以写：今年、去年、本月、上月、2026年、2026-11、11月，或 2026-11-01至2026-11-30。`,
-  badScope: (w: string, known: string[]): string => `没有找到「${w}」。可用：本群、全部${known.length ? `，或群名/地区：${known.slice(0, 8).join('、')}` : ''}。`,
+  badPeriod: (w: string): string =>
+    `看不懂时段「${w}」。可以写：今年、去年、本月、上月、2026年、2026-11、11月，或 2026-11-01至2026-11-30。`,
+  badScope: (w: string, known: string[]): string =>
+    `没有找到「${w}」。可用：本群、全部${known.length ? `，或群名/地区：${known.slice(0, 8).join('、')}` : ''}。`,
   title: (scope: string, period: string): string => `📊 ${scope} · ${period} 帮扶进度`,
   activities: (n: number, people: number, hours: number, target: number): string =>
     `活动 ${n} 次，参加 ${people} 人次${hours ? `，时长 ${hours} 小时` : ''}；年度目标 ${target} 次，完成 ${target ? Math.round((n / target) * 1000) / 10 : 0}%`,
@@ -38,7 +40,8 @@ export const progressText = {
   moreExperts: (n: number): string => `  ……另有 ${n} 位专家`,
   twoNumbers: (experts: number, assoc: number | undefined, lifted: number | undefined, households: number, villages: number): string =>
     [
-      `"两数"：组织动员专家 ${experts} 人；支持建设农技协 ${assoc ?? '—（未填报）'}${assoc === undefined ? '' : ' 个'}；带动建档立卡贫困户脱贫 ${lifted ?? '—（未填报）'}${lifted === undefined ? '' : ' 人'}`,
+      `"两数"：组织动员专家 ${experts} 人；支持建设农技协 ${assoc ?? '—（未填报）'}${assoc === undefined ? '' : ' 个'}；` +
+        `带动建档立卡贫困户脱贫 ${lifted ?? '—（未填报）'}${lifted === undefined ? '' : ' 人'}`,
       `  已调查贫困户 ${households} 户、贫困村 ${villages} 个（一户一策 / 一村一品）`,
     ].join('\n'),
   twoNumbersHint: '协调员可发送「/两数 农技协 12 脱贫 300」填报本群数字。',
@@ -49,7 +52,10 @@ export const progressText = {
   mine: {
     title: (name: string, period: string): string => `📋 ${name} 的进度 · ${period}`,
     line: (acts: number, people: number, days: number, minDays: number): string =>
-      [`活动 ${acts} 次，参加 ${people} 人次`, `服务天数 ${days} 天（每年不少于 ${minDays} 天${days >= minDays ? '，已达到 ✓' : `，还差 ${minDays - days} 天`}）`].join('\n'),
+      [
+        `活动 ${acts} 次，参加 ${people} 人次`,
+        `服务天数 ${days} 天（每年不少于 ${minDays} 天${days >= minDays ? '，已达到 ✓' : `，还差 ${minDays - days} 天`}）`,
+      ].join('\n'),
     missing: (titles: string[]): string => (titles.length ? `待提交：${titles.join('、')}` : '截止日期临近的表格都已提交 ✓'),
     scopeIgnored: '（您是专家，只能查看自己的进度。）',
   },
@@ -70,9 +76,12 @@ export const progressText = {
       '  /deadline remove 编号 —— 删除',
     ].join('\n'),
     none: '还没有截止日期。',
-    line: (d: DeadlineLine): string => `  ${d.id}：《${d.title}》${scheduleText.dueDate(d.due)}（${d.groups.includes('*') ? '全部群' : `${d.groups.length} 个群`}）${d.basis ? ` —— ${d.basis}` : ''}`,
+    line: (d: DeadlineLine): string =>
+      `  ${d.id}：《${d.title}》${scheduleText.dueDate(d.due)}（${d.groups.includes('*') ? '全部群' : `${d.groups.length} 个群`}）` +
+      (d.basis ? ` —— ${d.basis}` : ''),
     listHead: '截止日期：',
-    added: (d: DeadlineLine): string => `已添加：《${d.title}》${scheduleText.dueDate(d.due)}截止，编号 ${d.id}。届时会按计划在群里提醒未提交的人。`,
+    added: (d: DeadlineLine): string =>
+      `已添加：《${d.title}》${scheduleText.dueDate(d.due)}截止，编号 ${d.id}。届时会按计划在群里提醒未提交的人。`,
     moved: (d: DeadlineLine): string => `已改期：《${d.title}》改为 ${scheduleText.dueDate(d.due)}截止。`,
     removed: (id: string): string => `已删除截止日期 ${id}。`,
     notFound: (id: string): string => `没有编号为 ${id} 的截止日期。发送 /deadline list 查看。`,
@@ -84,7 +93,9 @@ export const progressText = {
   },
   roles: {
     whoami: (key: string, roles: string[]): string => `您的用户编号：${key}\n角色：${roles.length ? roles.join('、') : '专家（默认）'}`,
-    usage: '用法：/grant 用户编号 角色 [群名或地区…]；/revoke 用户编号 角色。角色：expert team-leader county city province admin unit county-fpb county-kx city-kx coordinator',
+    usage:
+      '用法：/grant 用户编号 角色 [群名或地区…]；/revoke 用户编号 角色。' +
+      '角色：expert team-leader county city province admin unit county-fpb county-kx city-kx coordinator',
     badRole: (r: string): string => `没有「${r}」这个角色。`,
     granted: (user: string, role: string, scope: string): string => `已为 ${user} 分配角色 ${role}${scope ? `（范围：${scope}）` : ''}。`,
     revoked: (user: string, role: string, n: number): string => (n ? `已收回 ${user} 的角色 ${role}。` : `${user} 没有角色 ${role}。`),

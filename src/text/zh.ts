@@ -59,10 +59,12 @@ export const zh = {
     draftTitle: (title: string): string => `《${title}》当前草稿：`,
     empty: '（未填）',
     skipped: '（已跳过）',
-    saved: (title: string, shortId: string, trigger = '台账'): string => `✅ 已保存《${title}》，编号 ${shortId}。发送「${trigger}」可继续填写下一份；发送「修改记录 ${shortId}」可重新打开修改。`,
+    saved: (title: string, shortId: string, trigger = '台账'): string =>
+      `✅ 已保存《${title}》，编号 ${shortId}。发送「${trigger}」可继续填写下一份；发送「修改记录 ${shortId}」可重新打开修改。`,
     amended: (title: string, shortId: string): string => `✅ 已保存对《${title}》（编号 ${shortId}）的修改，修改前后的内容都已留档。`,
     amendCancelled: (title: string): string => `已放弃本次对《${title}》的修改，原记录保持不变。`,
-    reopened: (title: string, shortId: string): string => `已重新打开《${title}》（编号 ${shortId}）。回复「修改 序号」更改，改好后回复「确认」保存。`,
+    reopened: (title: string, shortId: string): string =>
+      `已重新打开《${title}》（编号 ${shortId}）。回复「修改 序号」更改，改好后回复「确认」保存。`,
     reviewAmendTitle: (title: string, shortId: string): string => `请核对对《${title}》（编号 ${shortId}）的修改：`,
     ruleBroken: (why: string): string => `还不能保存：${why}`,
     extraPrompt: (label: string, prompt: string): string => `【补充】${label}（选填）：${prompt}`,
@@ -98,7 +100,8 @@ export const zh = {
     mobile: '请写 11 位手机号，例如 13812345678',
     phone: '请写手机号（11 位）或带区号的座机，例如 13812345678、0431-88888888',
     multi: (options: readonly string[], other?: string): string =>
-      `请回复一个或多个序号或名称，用空格隔开：${options.map((o, i) => `${i + 1}.${o}`).join(' ')}${other ? ` ${options.length + 1}.${other}（写「${other}：具体内容」）` : ''}`,
+      `请回复一个或多个序号或名称，用空格隔开：${options.map((o, i) => `${i + 1}.${o}`).join(' ')}` +
+      (other ? ` ${options.length + 1}.${other}（写「${other}：具体内容」）` : ''),
     multiUnknown: (tok: string, options: readonly string[]): string => `「${tok}」不是选项之一。可选：${options.join('、')}`,
     multiOtherText: (other: string): string => `选了「${other}」，请写出具体内容，例如「${other}：食用菌」`,
     decimal: (unit: string): string => `请写一个数${unit ? `（单位：${unit}）` : ''}，例如 2.5`,
@@ -126,14 +129,25 @@ export const zh = {
         `· 改第 2 个：回复「改 2」；删第 2 个：回复「删除 2」`,
         enough ? '· 都填好了：回复「完成」进入下一项' : '· 至少还要再加一个，才能「完成」',
       ].join('\n'),
-    columnPrompt: (noun: string, n: number, i: number, cols: number, label: string, prompt: string, optional: boolean, current?: string): string =>
-      `【${noun}${n}】(${i}/${cols}) ${label}${optional ? '（选填）' : ''}：${prompt}${current !== undefined ? `\n  现为「${current}」，不改请回复「不变」` : ''}`,
+    columnPrompt: (
+      noun: string,
+      n: number,
+      i: number,
+      cols: number,
+      label: string,
+      prompt: string,
+      optional: boolean,
+      current?: string,
+    ): string =>
+      `【${noun}${n}】(${i}/${cols}) ${label}${optional ? '（选填）' : ''}：${prompt}` +
+      (current !== undefined ? `\n  现为「${current}」，不改请回复「不变」` : ''),
     rowSaved: (noun: string, n: number, text: string): string => `已记下${noun}${n}：${text}`,
     rowNote: (failed: string[]): string => `这几项没能识别，请逐项补充：${failed.join('；')}`,
     rowDropped: (noun: string): string => `已放弃这个${noun}（没有保存）。`,
     rowSoFar: (noun: string, text: string): string => `这个${noun}已填：${text}`,
     finishRowFirst: (noun: string): string => `正在填写一个${noun}，请先填完，或回复「取消」放弃这一行。`,
-    help: (noun: string): string => `正在逐项填写一个${noun}：上一步 —— 回到上一栏；跳过 —— 跳过选填栏；取消 —— 放弃这一行；查看 —— 看这一行已填的内容。`,
+    help: (noun: string): string =>
+      `正在逐项填写一个${noun}：上一步 —— 回到上一栏；跳过 —— 跳过选填栏；取消 —— 放弃这一行；查看 —— 看这一行已填的内容。`,
     noRow: (n: number, total: number, noun: string): string => `没有第 ${n} 个${noun}（现有 ${total} 个）。`,
     deleted: (n: number, noun: string): string => `已删除第 ${n} 个${noun}。`,
     editing: (n: number, noun: string): string => `修改第 ${n} 个${noun}，逐栏确认：`,
@@ -152,7 +166,8 @@ export const zh = {
     tooSmall: (min: number, got: number): string =>
       `图片须不小于 ${mb(min)}，收到的只有 ${mb(got)}。聊天软件常会压缩照片，请以「文件」或「原图」方式发送原文件`,
     tooBig: (max: number, got: number): string => `文件不能超过 ${mb(max)}，收到的是 ${mb(got)}`,
-    shown: (a: { fileName: string; size: number; format: string }): string => `📎 ${a.fileName}（${a.format.toUpperCase()}，${mb(a.size)}）`,
+    shown: (a: { fileName: string; size: number; format: string }): string =>
+      `📎 ${a.fileName}（${a.format.toUpperCase()}，${mb(a.size)}）`,
   },
 
   export: {

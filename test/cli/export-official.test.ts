@@ -13,7 +13,13 @@ const out = mkdtempSync(path.join(tmpdir(), 'bangfu-cli-forms-'));
 let h: Harness;
 
 function exportCli(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: inject('redisUrl'), BANGFU_KEY_PREFIX: h.prefix, BANGFU_LOG_LEVEL: 'warn', BANGFU_DATA_DIR: out };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    REDIS_URL: inject('redisUrl'),
+    BANGFU_KEY_PREFIX: h.prefix,
+    BANGFU_LOG_LEVEL: 'warn',
+    BANGFU_DATA_DIR: out,
+  };
   delete env.BANGFU_CONFIG;
   return spawnSync(process.execPath, [bin, 'export', ...args], { env, encoding: 'utf8' });
 }
@@ -37,7 +43,9 @@ describe('bangfu export for every form', () => {
     expect(wb.worksheets[0]!.getCell('A1').value).toBe('科技助力扶贫工作队专家信息登记表');
     expect(wb.worksheets[0]!.getCell('C4').value).toBe('王强');
     const ledger = exportCli(['--form', 'ledger', '--format', 'csv', '--out', '-']);
-    expect(ledger.stdout.replace(/^\uFEFF/, '').split('\n')[0]).toBe('序号,时间,地点,帮扶活动形式,内容,参加人次,服务效果,专家,群组,录入时间');
+    expect(ledger.stdout.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+      '序号,时间,地点,帮扶活动形式,内容,参加人次,服务效果,专家,群组,录入时间',
+    );
   });
 
   it('--form team --format docx writes the 推荐表; --form all a ZIP of everything', async () => {

@@ -20,7 +20,9 @@ beforeAll(async () => {
   h = makeHarness();
   await say(h, ['台账 2026年11月20日 光东村 技术培训 水稻育秧技术 45人 群众反映良好', '确认']);
   await say(h, ['台账 2026年10月8日 光东村 现场指导 果树修剪 12 挂果率提高', '确认']);
-  await say(h, ['台账 2026年11月2日 光西村 科普讲座 防诈骗讲座 80人次 发放资料100份', '确认'], { chat: { ...GROUP, id: 'g2', title: '光西村帮扶群' } });
+  await say(h, ['台账 2026年11月2日 光西村 科普讲座 防诈骗讲座 80人次 发放资料100份', '确认'], {
+    chat: { ...GROUP, id: 'g2', title: '光西村帮扶群' },
+  });
 });
 afterAll(async () => h.close());
 
@@ -34,7 +36,18 @@ describe('bangfu export', () => {
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('工作台账');
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '时间', '地点', '帮扶活动形式', '内容', '参加人次', '服务效果', '专家', '群组', '录入时间']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '时间',
+      '地点',
+      '帮扶活动形式',
+      '内容',
+      '参加人次',
+      '服务效果',
+      '专家',
+      '群组',
+      '录入时间',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // Sorted by activity date; 参加人次 is a number a spreadsheet can sum.
     const rows = [2, 3, 4].map((i) => (ws.getRow(i).values as unknown[]).slice(1, 9));

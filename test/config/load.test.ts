@@ -37,7 +37,10 @@ describe('loadConfig', () => {
 
   it('environment overrides the file: REDIS_URL, BANGFU_KEY_PREFIX, BANGFU_DATA_DIR', () => {
     const p = file('a.yaml', 'dataDir: /srv/file\nredis:\n  keyPrefix: "file:"\n');
-    const c = loadConfig({ BANGFU_CONFIG: p, REDIS_URL: 'redis://10.0.0.5:6380/2', BANGFU_KEY_PREFIX: 'env:', BANGFU_DATA_DIR: '/srv/env' }, dir);
+    const c = loadConfig(
+      { BANGFU_CONFIG: p, REDIS_URL: 'redis://10.0.0.5:6380/2', BANGFU_KEY_PREFIX: 'env:', BANGFU_DATA_DIR: '/srv/env' },
+      dir,
+    );
     expect(c.redis.url).toBe('redis://10.0.0.5:6380/2');
     expect(c.redis.keyPrefix).toBe('env:');
     expect(c.dataDir).toBe('/srv/env');

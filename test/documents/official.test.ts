@@ -26,7 +26,13 @@ async function fill(form: string, user = ALICE, replace: Record<number, string> 
 }
 
 beforeAll(async () => {
-  h = makeFormsHarness({ config: testConfig({ org: { unit: '和龙市科协' }, roles: { 'test:u-coord': ['unit', 'county-fpb'] }, quotas: { nominations: { scheme: 'none' } } }) });
+  h = makeFormsHarness({
+    config: testConfig({
+      org: { unit: '和龙市科协' },
+      roles: { 'test:u-coord': ['unit', 'county-fpb'] },
+      quotas: { nominations: { scheme: 'none' } },
+    }),
+  });
   photo = readFileSync(writeJpeg(path.join(h.dir, 'photo.jpg'), 40_000, 1));
   picture = readFileSync(writeJpeg(path.join(h.dir, 'IMG_0001.JPG'), 2_100_000, 2));
   for (const form of Object.keys(RUNS)) await fill(form);
@@ -34,7 +40,14 @@ beforeAll(async () => {
   await fill('exhibit', BOB);
   const [project] = await h.all('project-unit');
   await chat(h, [`审核通过 ${project!.id.slice(0, 8)} 同意申报`], { user: COORD, chat: { id: 'dm', kind: 'private' } });
-  deps = { records: h.records, forms: allForms, timezone: 'Asia/Shanghai', unit: '和龙市科协', now: new Date('2026-11-23T10:00:00+08:00'), blobs: h.blobs };
+  deps = {
+    records: h.records,
+    forms: allForms,
+    timezone: 'Asia/Shanghai',
+    unit: '和龙市科协',
+    now: new Date('2026-11-23T10:00:00+08:00'),
+    blobs: h.blobs,
+  };
 }, 120_000);
 afterAll(async () => h.close());
 
@@ -58,7 +71,17 @@ describe('XLSX in the official layout', () => {
     expect(ws.getCell('A1').value).toBe('精准扶贫专家服务行动工作台账');
     expect(ws.getCell('A2').value).toBe('填表单位：和龙市科协');
     expect(String(ws.getRow(2).values)).toContain('填表时间：2026年11月23日');
-    expect(rowValues(ws, 3)).toEqual(['序号', '时间', '地点', '帮扶活动形式、内容', '帮扶活动形式、内容', '参加人次', '服务效果', '时长（小时）', '专家']);
+    expect(rowValues(ws, 3)).toEqual([
+      '序号',
+      '时间',
+      '地点',
+      '帮扶活动形式、内容',
+      '帮扶活动形式、内容',
+      '参加人次',
+      '服务效果',
+      '时长（小时）',
+      '专家',
+    ]);
     expect(rowValues(ws, 4)).toEqual(['序号', '时间', '地点', '帮扶活动形式', '内容', '参加人次', '服务效果', '时长（小时）', '专家']);
     expect(ws.getCell('D3').isMerged && ws.getCell('E3').master.address).toBe('D3');
     expect(ws.getCell('A4').master.address).toBe('A3');
@@ -76,7 +99,18 @@ describe('XLSX in the official layout', () => {
     const top = rowValues(ws, 3) as string[];
     const sub = rowValues(ws, 4) as string[];
     const start = top.indexOf('致贫原因');
-    expect(sub.slice(start, start + 10)).toEqual(['因病', '因残', '因学', '因灾', '缺土地', '缺水', '缺技术', '缺劳力', '自身发展动力不足', '其它']);
+    expect(sub.slice(start, start + 10)).toEqual([
+      '因病',
+      '因残',
+      '因学',
+      '因灾',
+      '缺土地',
+      '缺水',
+      '缺技术',
+      '缺劳力',
+      '自身发展动力不足',
+      '其它',
+    ]);
     const data = rowValues(ws, 5);
     expect(data.slice(start, start + 10)).toEqual(['√', '', '', '', '', '', '√', '', '', ''].map((x) => x || undefined));
     expect(data.slice(0, 3)).toEqual([1, '光东村', '金顺姬']);
@@ -129,8 +163,26 @@ describe('DOCX for 推荐表 and 项目书, laid out as the seed’s table', () 
     expect(f.fileName).toMatch(/^先进个人推荐表-01-李明（延边农业科学研究院）\.docx$/);
     const { xml, zip } = await docXml(f.data);
     const t = texts(xml);
-    for (const s of ['2016年以来全国科技助力精准扶贫先进个人推荐表', '姓  名', '李明', '男', '研究员', '中共党员', '220403198507150015', '13912345678', '延边农业科学研究院',
-      '0433-2512345', '吉林省', '光东村', '☑种植  ☑养殖  ☐其他_____', '☑培训  ☑技术推广  ☑就业指导  ☐其他_____', '120', '210', '（单位盖章）']) expect(t).toContain(s);
+    for (const s of [
+      '2016年以来全国科技助力精准扶贫先进个人推荐表',
+      '姓  名',
+      '李明',
+      '男',
+      '研究员',
+      '中共党员',
+      '220403198507150015',
+      '13912345678',
+      '延边农业科学研究院',
+      '0433-2512345',
+      '吉林省',
+      '光东村',
+      '☑种植  ☑养殖  ☐其他_____',
+      '☑培训  ☑技术推广  ☑就业指导  ☐其他_____',
+      '120',
+      '210',
+      '（单位盖章）',
+    ])
+      expect(t).toContain(s);
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/') && !zip.files[n]!.dir);
     expect(media).toHaveLength(1);
     expect(Buffer.compare(await zip.file(media[0]!)!.async('nodebuffer'), photo)).toBe(0);
@@ -164,7 +216,12 @@ describe('ZIPs', () => {
     const f = await buildExport('exhibit', 'zip', {}, deps);
     const zip = await JSZip.loadAsync(f.data);
     const names = Object.keys(zip.files).sort();
-    expect(names).toEqual(['3-01-光东村专家田间指导水稻育秧.jpg', '3-01-光东村专家田间指导水稻育秧.txt', '3-02-光东村专家田间指导水稻育秧.jpg', '3-02-光东村专家田间指导水稻育秧.txt']);
+    expect(names).toEqual([
+      '3-01-光东村专家田间指导水稻育秧.jpg',
+      '3-01-光东村专家田间指导水稻育秧.txt',
+      '3-02-光东村专家田间指导水稻育秧.jpg',
+      '3-02-光东村专家田间指导水稻育秧.txt',
+    ]);
     expect(Buffer.compare(await zip.file(names[0]!)!.async('nodebuffer'), picture)).toBe(0);
     expect(await zip.file(names[1]!)!.async('string')).toBe('光东村专家田间指导水稻育秧\r\n');
     const list = await sheet((await buildExport('exhibit', 'xlsx', {}, deps)).data);
@@ -174,7 +231,16 @@ describe('ZIPs', () => {
   it('everything for a group and period in one ZIP', async () => {
     const f = await buildExport('all', 'zip', { chatKey: 'test:g1' }, deps);
     const names = Object.keys((await JSZip.loadAsync(f.data)).files);
-    for (const n of ['工作台账.xlsx', '专家登记.xlsx', '先进个人推荐表.xlsx', '先进个人推荐表/先进个人推荐表-01-李明（延边农业科学研究院）.docx', '项目书（一）/项目书（一）-01-冬季科普大讲堂（和龙市科协）.docx',
-      '展览素材/3-01-光东村专家田间指导水稻育秧.jpg', '扶贫工作队工作安排表.xlsx', '科技之冬活动统计表.xlsx']) expect(names).toContain(n);
+    for (const n of [
+      '工作台账.xlsx',
+      '专家登记.xlsx',
+      '先进个人推荐表.xlsx',
+      '先进个人推荐表/先进个人推荐表-01-李明（延边农业科学研究院）.docx',
+      '项目书（一）/项目书（一）-01-冬季科普大讲堂（和龙市科协）.docx',
+      '展览素材/3-01-光东村专家田间指导水稻育秧.jpg',
+      '扶贫工作队工作安排表.xlsx',
+      '科技之冬活动统计表.xlsx',
+    ])
+      expect(names).toContain(n);
   });
 });

@@ -35,21 +35,28 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('rendering the exports as a person would open them', () => {
-  it.skipIf(!soffice)(`LibreOffice opens one XLSX and one DOCX and renders them to PDF (skipped when ${SKIP})`, async () => {
-    const deps = { records: h.records, forms: allForms, timezone: 'Asia/Shanghai', unit: '和龙市科协', now: new Date(), blobs: h.blobs };
-    const dir = mkdtempSync(path.join(tmpdir(), 'bangfu-render-'));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    for (const [what, format] of [['ledger', 'xlsx'], ['individual', 'docx']] as const) {
-      const file = await buildExport(what, format, {}, deps);
-      const src = path.join(dir, `${what}.${format}`);
-      writeFileSync(src, file.data);
-      const r = spawnSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, src], { encoding: 'utf8', timeout: 120_000 });
-      expect(r.status, r.stderr).toBe(0);
-      expect(existsSync(path.join(dir, `${what}.pdf`))).toBe(true);
-      if (pdftoppm) {
-        spawnSync(pdftoppm, ['-png', '-f', '1', '-l', '1', '-r', '80', path.join(dir, `${what}.pdf`), path.join(ARTIFACTS, what)]);
-        expect(readdirSync(ARTIFACTS).some((n) => n.startsWith(what) && n.endsWith('.png'))).toBe(true);
+  it.skipIf(!soffice)(
+    `LibreOffice opens one XLSX and one DOCX and renders them to PDF (skipped when ${SKIP})`,
+    async () => {
+      const deps = { records: h.records, forms: allForms, timezone: 'Asia/Shanghai', unit: '和龙市科协', now: new Date(), blobs: h.blobs };
+      const dir = mkdtempSync(path.join(tmpdir(), 'bangfu-render-'));
+      mkdirSync(ARTIFACTS, { recursive: true });
+      for (const [what, format] of [
+        ['ledger', 'xlsx'],
+        ['individual', 'docx'],
+      ] as const) {
+        const file = await buildExport(what, format, {}, deps);
+        const src = path.join(dir, `${what}.${format}`);
+        writeFileSync(src, file.data);
+        const r = spawnSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, src], { encoding: 'utf8', timeout: 120_000 });
+        expect(r.status, r.stderr).toBe(0);
+        expect(existsSync(path.join(dir, `${what}.pdf`))).toBe(true);
+        if (pdftoppm) {
+          spawnSync(pdftoppm, ['-png', '-f', '1', '-l', '1', '-r', '80', path.join(dir, `${what}.pdf`), path.join(ARTIFACTS, what)]);
+          expect(readdirSync(ARTIFACTS).some((n) => n.startsWith(what) && n.endsWith('.png'))).toBe(true);
+        }
       }
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 });

@@ -41,18 +41,46 @@ async function seed(formId: string, typed: Record<string, string>, chat: typeof 
   }
   const id = randomUUID();
   const rec = records.prepare(formId, id, values, {
-    platform: 'test', chatId: chat.id, chatKey: chatKey('test', chat.id), chatTitle: chat.title, userId: user.id,
-    userKey: userKey('test', user.id), userName: user.name, createdAt: CTX.now.toISOString(),
+    platform: 'test',
+    chatId: chat.id,
+    chatKey: chatKey('test', chat.id),
+    chatTitle: chat.title,
+    userId: user.id,
+    userKey: userKey('test', user.id),
+    userName: user.name,
+    createdAt: CTX.now.toISOString(),
   });
   const conv = new ConversationStore(redis, keys, { lockTtlMs: 5000, stateTtlSec: 60, seenTtlSec: 60 });
   await conv.claim(`seed:${id}`, 'seed', id, '{}', 'seed', false);
   await conv.commit(`seed:${id}`, 'seed', null, rec);
 }
 
-const ledger = (date: string, place: string, form: string, content: string, n: string, effect: string, hours?: string): Record<string, string> => ({
-  date, place, activityForm: form, content, participants: n, effect, ...(hours ? { hours } : {}),
+const ledger = (
+  date: string,
+  place: string,
+  form: string,
+  content: string,
+  n: string,
+  effect: string,
+  hours?: string,
+): Record<string, string> => ({
+  date,
+  place,
+  activityForm: form,
+  content,
+  participants: n,
+  effect,
+  ...(hours ? { hours } : {}),
 });
-const expert = (name: string, phone: string): Record<string, string> => ({ unit: '吉林农业大学', name, title: '教授', age: '50', phone, field: '水稻栽培', villages: '光东村' });
+const expert = (name: string, phone: string): Record<string, string> => ({
+  unit: '吉林农业大学',
+  name,
+  title: '教授',
+  age: '50',
+  phone,
+  field: '水稻栽培',
+  villages: '光东村',
+});
 
 beforeAll(async () => {
   stub = await OpenAIStub.start();
@@ -83,11 +111,19 @@ afterEach(async () => {
 
 const request = (over: Partial<SummaryRequest> = {}): SummaryRequest => ({
   query: { chatKeys: [chatKey('test', 'g1')], from: '2026-01-01', to: '2026-11-23' },
-  scopeLabel: '「光东村帮扶群」', unit: '', periodLabel: '2026年', nextYear: 2027, draftedOn: '2026-11-23', ...over,
+  scopeLabel: '「光东村帮扶群」',
+  unit: '',
+  periodLabel: '2026年',
+  nextYear: 2027,
+  draftedOn: '2026-11-23',
+  ...over,
 });
 
 /** A model that words the prose; `text` decides what it writes. */
-const proseModel = (overview: string, achievements: string): Responder => () => completion({ overview, achievements });
+const proseModel =
+  (overview: string, achievements: string): Responder =>
+  () =>
+    completion({ overview, achievements });
 const GOOD_PROSE = proseModel(
   '{时段}，本群组织专家深入贫困村开展科技帮扶，累计开展帮扶活动{活动次数}次，服务群众{服务人次}人次，其中技术培训{技术培训次数}次，帮扶工作扎实推进，进一步提升了群众的科技素质。',
   '{参与专家数}名专家参与帮扶并记录了工作台账，一户一策、一村一品等工作稳步推进，群众对科技服务普遍满意。',
@@ -96,7 +132,10 @@ const GOOD_PROSE = proseModel(
 async function docxText(data: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(data);
   const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n');
 }
 
 const MODES: { name: string; llm: () => LlmService | undefined }[] = [
@@ -111,7 +150,7 @@ const MODES: { name: string; llm: () => LlmService | undefined }[] = [
 ];
 
 describe.each(MODES)('/summary figures come from the records ($name)', (mode) => {
-  it('states the group\'s activities, 人次, days and the 两数 as stored, and only those numbers', async () => {
+  it("states the group's activities, 人次, days and the 两数 as stored, and only those numbers", async () => {
     const s = await composeSummary(request(), { records, forms: allForms, ...(mode.llm() ? { llm: mode.llm()! } : {}) });
     const text = summaryPlainText(s);
     // The group's 2026 ledger: 4 activities (45+30+12+20 = 107 人次), Alice on 2 days, Bob on 1.
@@ -125,7 +164,10 @@ describe.each(MODES)('/summary figures come from the records ($name)', (mode) =>
     expect(text).toContain('2027年工作计划');
     // Every number in the narrative is one of the computed figures (or the period's year).
     const allowed = new Set(['2026', '2027', '4', '107', '2', '1', '3', '0', '5.5', '87', '20']);
-    const narrative = s.sections.flatMap((x) => x.paragraphs).filter((p) => !/^\d{4}-\d{2}-\d{2}，/.test(p)).join('\n');
+    const narrative = s.sections
+      .flatMap((x) => x.paragraphs)
+      .filter((p) => !/^\d{4}-\d{2}-\d{2}，/.test(p))
+      .join('\n');
     for (const n of narrative.match(/\d+(?:\.\d+)?/g) ?? []) expect(allowed, `${n} in ${narrative}`).toContain(n);
     expect(s.prose).toBe(mode.name.startsWith('stand-in') ? 'llm' : 'template');
   });
@@ -140,7 +182,10 @@ describe.each(MODES)('/summary figures come from the records ($name)', (mode) =>
 
 describe('model prose is checked, never trusted with numbers', () => {
   it('throws away prose that states a number of its own and uses the template', async () => {
-    stub.chatDefault = proseModel('本年度共开展帮扶活动{活动次数}次，服务群众5000人次，成效显著，受到广泛好评。', '{参与专家数}名专家参与帮扶，工作成效明显，群众满意度高。');
+    stub.chatDefault = proseModel(
+      '本年度共开展帮扶活动{活动次数}次，服务群众5000人次，成效显著，受到广泛好评。',
+      '{参与专家数}名专家参与帮扶，工作成效明显，群众满意度高。',
+    );
     const s = await composeSummary(request(), { records, forms: allForms, llm: stubService(stub) });
     expect(s.prose).toBe('template');
     expect(summaryPlainText(s)).not.toContain('5000');
@@ -150,7 +195,9 @@ describe('model prose is checked, never trusted with numbers', () => {
     const v = { 活动次数: '4' };
     expect(checkProse('开展活动三次，成效明显', v)).toBeUndefined();
     expect(checkProse('开展活动{活动总数}次', v)).toBeUndefined();
-    expect(checkProse('落实一户一策、一村一品，进一步做好帮扶，开展活动{活动次数}次', v)).toBe('落实一户一策、一村一品，进一步做好帮扶，开展活动4次');
+    expect(checkProse('落实一户一策、一村一品，进一步做好帮扶，开展活动{活动次数}次', v)).toBe(
+      '落实一户一策、一村一品，进一步做好帮扶，开展活动4次',
+    );
   });
 
   it('falls back to the template when the model fails', async () => {
@@ -172,13 +219,32 @@ describe('model prose is checked, never trusted with numbers', () => {
 describe('/summary in chat', () => {
   const config = (): Config => configSchema.parse({});
   const ev = (text: string, over: Partial<InboundEvent> = {}): InboundEvent => ({
-    platform: 'test', chat: { id: 'g1', kind: 'group', title: '光东村帮扶群' }, user: ALICE, messageId: randomUUID(), text, attachments: [], addressed: true, sentAt: Date.now(), ...over,
+    platform: 'test',
+    chat: { id: 'g1', kind: 'group', title: '光东村帮扶群' },
+    user: ALICE,
+    messageId: randomUUID(),
+    text,
+    attachments: [],
+    addressed: true,
+    sentAt: Date.now(),
+    ...over,
   });
   // A group's summary is for its team leader (or a coordinator); ALICE leads 光东村帮扶群 unless a test says otherwise.
-  const run = async (args: string, over: Partial<InboundEvent> = {}, roles: Record<string, GrantInput[]> = { 'test:u-alice': [{ role: 'team-leader', groups: ['test:g1'] }] }): Promise<OutboundAction[]> => {
+  const run = async (
+    args: string,
+    over: Partial<InboundEvent> = {},
+    roles: Record<string, GrantInput[]> = { 'test:u-alice': [{ role: 'team-leader', groups: ['test:g1'] }] },
+  ): Promise<OutboundAction[]> => {
     const grants = new RoleService(new GrantStore(redis, keys), async () => '');
     await grants.seedFromConfig(roles);
-    const r = await makeSummaryCommand({ roles: grants }).run({ ev: ev(`/summary ${args}`, over), args, now: CTX.now, config: config(), records, state: null });
+    const r = await makeSummaryCommand({ roles: grants }).run({
+      ev: ev(`/summary ${args}`, over),
+      args,
+      now: CTX.now,
+      config: config(),
+      records,
+      state: null,
+    });
     return Array.isArray(r) ? r : r.replies;
   };
 
@@ -187,7 +253,7 @@ describe('/summary in chat', () => {
     expect(refused).toMatchObject({ kind: 'text', text: expect.stringContaining('工作队队长') });
   });
 
-  it('sends the group\'s summary as a DOCX whose figures equal the records', async () => {
+  it("sends the group's summary as a DOCX whose figures equal the records", async () => {
     const a = (await run(''))[0]!;
     expect(a.kind).toBe('file');
     if (a.kind !== 'file') return;
@@ -198,7 +264,7 @@ describe('/summary in chat', () => {
     expect(text).toContain('【待填写】');
   });
 
-  it('drafts one\'s own summary in a private chat', async () => {
+  it("drafts one's own summary in a private chat", async () => {
     const a = (await run('', { chat: { id: 'p-alice', kind: 'private' }, user: BOB }))[0]!;
     if (a.kind !== 'file') throw new Error('file expected');
     const text = await docxText(a.data);

@@ -19,30 +19,45 @@ type TestForm = FormRules & RecordForm;
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const diary: TestForm = {
-  id: 'field-diary', title: '驻村日记', dateField: 'day',
+  id: 'field-diary',
+  title: '驻村日记',
+  dateField: 'day',
   valuesSchema: z.object({ day: z.string(), spent: z.number() }).strict(),
   counts: { hours: (v) => num(v.spent) },
 };
 const visits: TestForm = {
-  id: 'village-visit', title: '走访记录', dateField: 'on',
+  id: 'village-visit',
+  title: '走访记录',
+  dateField: 'on',
   valuesSchema: z.object({ on: z.string(), where: z.string(), people: z.number(), took: z.number() }).strict(),
   counts: {
     activity: {
       kinds: ['走访'],
       of: (v) => ({
-        date: String(v.on), place: String(v.where), kind: '走访', kindText: '走访', content: '', participants: num(v.people), effect: '',
+        date: String(v.on),
+        place: String(v.where),
+        kind: '走访',
+        kindText: '走访',
+        content: '',
+        participants: num(v.people),
+        effect: '',
       }),
     },
     hours: (v) => num(v.took),
   },
 };
 const rollCall: TestForm = {
-  id: 'roll-call', title: '报到', valuesSchema: z.object({ fullName: z.string() }).strict(),
+  id: 'roll-call',
+  title: '报到',
+  valuesSchema: z.object({ fullName: z.string() }).strict(),
   counts: { registration: (v) => ({ name: String(v.fullName) }) },
 };
 /** Named like the bot's ledger, with hours in the same box, but declaring no counts. */
 const impostor: TestForm = {
-  id: 'ledger', title: '台账', dateField: 'date', valuesSchema: z.object({ date: z.string(), hours: z.number() }).strict(),
+  id: 'ledger',
+  title: '台账',
+  dateField: 'date',
+  valuesSchema: z.object({ date: z.string(), hours: z.number() }).strict(),
 };
 const forms = [diary, visits, rollCall, impostor];
 
@@ -57,8 +72,14 @@ let records: RecordRepository;
 async function seed(form: TestForm, values: Record<string, unknown>, user = ZHANG): Promise<void> {
   const id = randomUUID();
   const rec = records.prepare(form.id, id, values, {
-    platform: 'test', chatId: G.id, chatKey: chatKey('test', G.id), chatTitle: G.title, userId: user.id,
-    userKey: userKey('test', user.id), userName: user.name, createdAt: '2026-11-23T02:00:00.000Z',
+    platform: 'test',
+    chatId: G.id,
+    chatKey: chatKey('test', G.id),
+    chatTitle: G.title,
+    userId: user.id,
+    userKey: userKey('test', user.id),
+    userName: user.name,
+    createdAt: '2026-11-23T02:00:00.000Z',
   });
   const conv = new ConversationStore(redis, keys, { lockTtlMs: 5000, stateTtlSec: 60, seenTtlSec: 60 });
   await conv.claim(`seed:${id}`, 'seed', id, '{}', 'seed', false);
@@ -83,12 +104,12 @@ afterEach(async () => {
 });
 
 describe('forms count by what they declare, not by their id', () => {
-  it('a record\'s hours are what its form counts', () => {
+  it("a record's hours are what its form counts", () => {
     expect(hoursOf(diary, { day: '2026-11-20', spent: 6 })).toBe(6);
     expect(hoursOf(impostor, { date: '2026-11-22', hours: 50 })).toBe(0);
   });
 
-  it('counts a made-up form that declares counts.hours toward a user\'s hours of the year', async () => {
+  it("counts a made-up form that declares counts.hours toward a user's hours of the year", async () => {
     // 6 + 2.5 (diary, within the year) + 3 (the visit); the "ledger" without counts adds nothing.
     expect(await userHours(records, forms, userKey('test', ZHANG.id), TODAY)).toBe(11.5);
     expect(await userHours(records, [impostor], userKey('test', ZHANG.id), TODAY)).toBe(0);

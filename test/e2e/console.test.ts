@@ -61,10 +61,16 @@ describe('console bot as a user runs it (embedded Redis, no REDIS_URL)', () => {
     // The last process out shuts the embedded server down.
     expect(embeddedPid()).toBeUndefined();
 
-    const exported = spawnSync(process.execPath, [bin, 'export', '--form', 'ledger', '--format', 'csv', '--out', '-'], { env, encoding: 'utf8' });
+    const exported = spawnSync(process.execPath, [bin, 'export', '--form', 'ledger', '--format', 'csv', '--out', '-'], {
+      env,
+      encoding: 'utf8',
+    });
     expect(exported.stderr).toBe('');
     expect(exported.status).toBe(0);
-    const rows = exported.stdout.replace(/^\uFEFF/, '').trim().split('\n');
+    const rows = exported.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(rows[0]).toBe('序号,时间,地点,帮扶活动形式,内容,参加人次,服务效果,专家,群组,录入时间');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(/^1,2026-11-20,光东村,技术培训,水稻育秧技术,45,群众反映良好,李明,光东村帮扶群,\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
@@ -75,7 +81,9 @@ describe('console bot as a user runs it (embedded Redis, no REDIS_URL)', () => {
     const r = spawnSync(process.execPath, [bin, 'start', '--console'], { env, input, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const out = r.stdout;
-    const order = ['发送「台账」填写《工作台账》', '【1/6】时间', '【2/6】地点', '已取消《工作台账》', '没有听懂'].map((s) => out.indexOf(s));
+    const order = ['发送「台账」填写《工作台账》', '【1/6】时间', '【2/6】地点', '已取消《工作台账》', '没有听懂'].map((s) =>
+      out.indexOf(s),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(embeddedPid()).toBeUndefined();
@@ -100,7 +108,11 @@ describe('console bot as a user runs it (embedded Redis, no REDIS_URL)', () => {
   it('a bad config stops start-up naming the field and the reason', () => {
     const cfg = path.join(dataDir, 'bad.yaml');
     spawnSync('sh', ['-c', `printf 'conversation:\\n  ttlDays: -3\\n' > ${cfg}`]);
-    const r = spawnSync(process.execPath, [bin, 'start', '--console'], { env: { ...env, BANGFU_CONFIG: cfg }, input: '', encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'start', '--console'], {
+      env: { ...env, BANGFU_CONFIG: cfg },
+      input: '',
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('conversation.ttlDays');
     expect(r.stderr).toMatch(/过小|>0/);

@@ -24,7 +24,14 @@ describe('Dispatcher: chat message → Redis record', () => {
     expect(h.sink.last()).toContain('✅ 已保存《工作台账》');
     const [rec, ...rest] = await ledger(h);
     expect(rest).toHaveLength(0);
-    expect(rec?.values).toEqual({ date: '2026-11-22', place: '光东村', activityForm: '技术培训', content: '水稻育秧技术', participants: 45, effect: '群众反映良好' });
+    expect(rec?.values).toEqual({
+      date: '2026-11-22',
+      place: '光东村',
+      activityForm: '技术培训',
+      content: '水稻育秧技术',
+      participants: 45,
+      effect: '群众反映良好',
+    });
     expect(rec?.meta).toMatchObject({ platform: 'test', chatId: 'g1', chatTitle: '光东村帮扶群', userId: 'u-alice', userName: '李明' });
   });
 
@@ -90,7 +97,11 @@ describe('Dispatcher: chat message → Redis record', () => {
     expect(await h.dispatcher.handle(msg('昨天'))).toBe('queued');
     await h.dispatcher.idle();
     // Both the orphaned '台账' and the queued '昨天' were handled, in order.
-    expect(h.sink.texts()).toEqual([expect.stringContaining('开始填写'), expect.stringContaining('【1/6】'), expect.stringContaining('【2/6】地点')]);
+    expect(h.sink.texts()).toEqual([
+      expect.stringContaining('开始填写'),
+      expect.stringContaining('【1/6】'),
+      expect.stringContaining('【2/6】地点'),
+    ]);
   });
 
   it('masks phone and ID numbers in every reply', async () => {

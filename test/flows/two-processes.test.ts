@@ -8,7 +8,21 @@ import { makeHarness, msg, type Harness } from '../helpers/harness.js';
 function script(): string[] {
   const out: string[] = [];
   for (let i = 0; i < 6; i++) {
-    out.push('台账', `11月${10 + i}日`, `第${i}村`, '其他', String((i % 5) + 1), '上一步', String((i % 5) + 1), `内容${i}`, `${20 + i}人`, '修改 2', `改${i}村`, `效果${i}`, '确认');
+    out.push(
+      '台账',
+      `11月${10 + i}日`,
+      `第${i}村`,
+      '其他',
+      String((i % 5) + 1),
+      '上一步',
+      String((i % 5) + 1),
+      `内容${i}`,
+      `${20 + i}人`,
+      '修改 2',
+      `改${i}村`,
+      `效果${i}`,
+      '确认',
+    );
   }
   return out.slice(0, 50);
 }
@@ -69,4 +83,3 @@ describe('one conversation across two bot processes', () => {
     expect(state.values).toEqual(expectedState.values);
   }, 60_000);
 });
-

@@ -65,17 +65,29 @@ export interface HarnessOptions {
 export function makeHarness(opts: HarnessOptions = {}): Harness {
   const prefix = opts.prefix ?? `test-${randomUUID()}:`;
   const base = opts.config ?? {};
-  const conversation = { ...((base.conversation as Record<string, unknown> | undefined) ?? {}), ...(opts.lockTtlMs ? { lockTtlMs: opts.lockTtlMs } : {}) };
+  const conversation = {
+    ...((base.conversation as Record<string, unknown> | undefined) ?? {}),
+    ...(opts.lockTtlMs ? { lockTtlMs: opts.lockTtlMs } : {}),
+  };
   const config = configSchema.parse({ ...base, conversation, redis: { keyPrefix: prefix } });
   const redis = connectRedis(inject('redisUrl'));
   const bot = assemble(config, redis, createLogger('silent'), {
-    clock: opts.clock ?? fixedClock(TODAY), env: opts.env ?? {}, blobDir: opts.blobDir ?? path.join(tmpdir(), `bangfu-blobs-${randomUUID()}`),
+    clock: opts.clock ?? fixedClock(TODAY),
+    env: opts.env ?? {},
+    blobDir: opts.blobDir ?? path.join(tmpdir(), `bangfu-blobs-${randomUUID()}`),
   });
   const sink = new CaptureSink();
   for (const p of ['console', 'test']) bot.dispatcher.registerSink(p, sink);
   return {
-    redis, prefix, bot, config, sink, ready: bot.ready,
-    dispatcher: bot.dispatcher, conversations: bot.conversations, records: bot.records,
+    redis,
+    prefix,
+    bot,
+    config,
+    sink,
+    ready: bot.ready,
+    dispatcher: bot.dispatcher,
+    conversations: bot.conversations,
+    records: bot.records,
     async close() {
       await bot.ready.catch(() => undefined);
       await bot.dispatcher.idle();
@@ -93,8 +105,15 @@ export const BOB: UserRef = { id: 'u-bob', name: '王芳' };
 let seq = 0;
 export function msg(text: string, over: Partial<InboundEvent> = {}): InboundEvent {
   return {
-    platform: 'test', chat: GROUP, user: ALICE, messageId: `m${++seq}-${randomUUID()}`, text,
-    attachments: [], addressed: true, sentAt: Date.now(), ...over,
+    platform: 'test',
+    chat: GROUP,
+    user: ALICE,
+    messageId: `m${++seq}-${randomUUID()}`,
+    text,
+    attachments: [],
+    addressed: true,
+    sentAt: Date.now(),
+    ...over,
   };
 }
 

@@ -18,7 +18,11 @@ import { ledgerForm } from '../../src/flows/forms/ledger/form.js';
 export const TODAY = '2026-11-23T10:00:00+08:00';
 export const CTX = { now: new Date(TODAY), timezone: 'Asia/Shanghai', userKey: 'test:u-alice', chatKey: 'test:g1' };
 
-export interface FixtureCase { id: number; text: string; expected: Record<string, unknown> }
+export interface FixtureCase {
+  id: number;
+  text: string;
+  expected: Record<string, unknown>;
+}
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const fixtures = JSON.parse(readFileSync(path.join(here, '../fixtures/activity-reports.json'), 'utf8')) as {
   reports: FixtureCase[];
@@ -60,7 +64,9 @@ function answerFor(form: FormSpec, c: FixtureCase): Record<string, string | null
  * JSON schema is named after (fill_ledger, fill_expert).
  */
 export function oracle(sets: readonly (readonly [FormSpec, readonly FixtureCase[]])[]): Responder {
-  const table = new Map(sets.map(([form, cases]) => [`fill_${form.id}`, { form, byText: new Map(cases.map((c) => [redact(c.text).text, c])) }]));
+  const table = new Map(
+    sets.map(([form, cases]) => [`fill_${form.id}`, { form, byText: new Map(cases.map((c) => [redact(c.text).text, c])) }]),
+  );
   return (req) => {
     const rf = req.json?.response_format as { json_schema?: { name?: string } } | undefined;
     const t = table.get(rf?.json_schema?.name ?? '');
@@ -96,7 +102,10 @@ export function useOracleStub(): () => OpenAIStub {
   });
   beforeEach(() => {
     stub!.reset();
-    stub!.chatDefault = oracle([[ledgerForm, fixtures.reports], [expertForm, fixtures.experts]]);
+    stub!.chatDefault = oracle([
+      [ledgerForm, fixtures.reports],
+      [expertForm, fixtures.experts],
+    ]);
   });
   return () => stub!;
 }

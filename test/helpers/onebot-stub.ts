@@ -80,12 +80,26 @@ export class OneBotStub {
   }
 
   /** Sends a group message event; returns its message_id. */
-  pushGroupMessage(o: { group: number; user: number; nickname: string; card?: string; message: StubSegment[] | string; messageId?: number }): number {
+  pushGroupMessage(o: {
+    group: number;
+    user: number;
+    nickname: string;
+    card?: string;
+    message: StubSegment[] | string;
+    messageId?: number;
+  }): number {
     this.names.set(String(o.user), { nickname: o.nickname, ...(o.card ? { card: o.card } : {}) });
     const id = o.messageId ?? ++this.seq;
     this.push({
-      post_type: 'message', message_type: 'group', sub_type: 'normal', message_id: id, group_id: o.group, user_id: o.user,
-      message: o.message, raw_message: typeof o.message === 'string' ? o.message : '', font: 0,
+      post_type: 'message',
+      message_type: 'group',
+      sub_type: 'normal',
+      message_id: id,
+      group_id: o.group,
+      user_id: o.user,
+      message: o.message,
+      raw_message: typeof o.message === 'string' ? o.message : '',
+      font: 0,
       sender: { user_id: o.user, nickname: o.nickname, card: o.card ?? '', role: 'member' },
     });
     return id;
@@ -94,8 +108,15 @@ export class OneBotStub {
   pushPrivateMessage(o: { user: number; nickname: string; message: StubSegment[] | string; messageId?: number }): number {
     const id = o.messageId ?? ++this.seq;
     this.push({
-      post_type: 'message', message_type: 'private', sub_type: 'friend', message_id: id, user_id: o.user,
-      message: o.message, raw_message: '', font: 0, sender: { user_id: o.user, nickname: o.nickname },
+      post_type: 'message',
+      message_type: 'private',
+      sub_type: 'friend',
+      message_id: id,
+      user_id: o.user,
+      message: o.message,
+      raw_message: '',
+      font: 0,
+      sender: { user_id: o.user, nickname: o.nickname },
     });
     return id;
   }
@@ -122,7 +143,14 @@ export class OneBotStub {
       .filter((c) => !where || (where.group !== undefined ? c.params.group_id === where.group : c.params.user_id === where.user))
       .map((c) => {
         const message = c.params.message as StubSegment[];
-        return { action: c.action, message, text: message.filter((s) => s.type === 'text').map((s) => String(s.data.text)).join('') };
+        return {
+          action: c.action,
+          message,
+          text: message
+            .filter((s) => s.type === 'text')
+            .map((s) => String(s.data.text))
+            .join(''),
+        };
       });
   }
 
@@ -142,7 +170,15 @@ export class OneBotStub {
     this.connections++;
     this.sockets.add(ws);
     ws.on('close', () => this.sockets.delete(ws));
-    ws.send(JSON.stringify({ time: Math.floor(Date.now() / 1000), self_id: this.selfId, post_type: 'meta_event', meta_event_type: 'lifecycle', sub_type: 'connect' }));
+    ws.send(
+      JSON.stringify({
+        time: Math.floor(Date.now() / 1000),
+        self_id: this.selfId,
+        post_type: 'meta_event',
+        meta_event_type: 'lifecycle',
+        sub_type: 'connect',
+      }),
+    );
     ws.on('ping', (data) => {
       if (!this.frozen) ws.pong(data);
     });

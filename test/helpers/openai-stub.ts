@@ -39,7 +39,10 @@ export class OpenAIStub {
   chatDefault: Responder = () => ({ status: 500, body: { error: { message: 'no scripted reply' } } });
   audioDefault: Responder = () => ({ status: 500, body: { error: { message: 'no scripted reply' } } });
 
-  private constructor(private readonly server: Server, readonly baseURL: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly baseURL: string,
+  ) {}
 
   static async start(): Promise<OpenAIStub> {
     let stub: OpenAIStub | undefined;
@@ -92,7 +95,11 @@ export class OpenAIStub {
       this.requests.push(rec);
       reply = resolve(this.chatQueue.shift() ?? this.chatDefault, rec);
     } else if (req.method === 'POST' && path === '/v1/audio/transcriptions') {
-      const form = await new Request('http://stub/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: raw }).formData();
+      const form = await new Request('http://stub/', {
+        method: 'POST',
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+        body: raw,
+      }).formData();
       const file = form.get('file');
       rec.form = {
         model: String(form.get('model') ?? ''),
@@ -123,8 +130,17 @@ export function completion(content: unknown, o: { tokens?: number; finish?: stri
   const total = o.tokens ?? 120;
   return {
     body: {
-      id: 'chatcmpl-stub', object: 'chat.completion', created: 1_700_000_000, model: 'stub-model',
-      choices: [{ index: 0, finish_reason: o.finish ?? 'stop', message: { role: 'assistant', content: o.refusal ? null : text, refusal: o.refusal ?? null } }],
+      id: 'chatcmpl-stub',
+      object: 'chat.completion',
+      created: 1_700_000_000,
+      model: 'stub-model',
+      choices: [
+        {
+          index: 0,
+          finish_reason: o.finish ?? 'stop',
+          message: { role: 'assistant', content: o.refusal ? null : text, refusal: o.refusal ?? null },
+        },
+      ],
       usage: { prompt_tokens: total - 20, completion_tokens: 20, total_tokens: total },
     },
   };
@@ -134,18 +150,33 @@ export function completion(content: unknown, o: { tokens?: number; finish?: stri
 export function toolCompletion(name: string, args: unknown, tokens = 120): StubReply {
   return {
     body: {
-      id: 'chatcmpl-stub', object: 'chat.completion', created: 1_700_000_000, model: 'stub-model',
-      choices: [{
-        index: 0, finish_reason: 'tool_calls',
-        message: { role: 'assistant', content: null, refusal: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name, arguments: JSON.stringify(args) } }] },
-      }],
+      id: 'chatcmpl-stub',
+      object: 'chat.completion',
+      created: 1_700_000_000,
+      model: 'stub-model',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'tool_calls',
+          message: {
+            role: 'assistant',
+            content: null,
+            refusal: null,
+            tool_calls: [{ id: 'call_1', type: 'function', function: { name, arguments: JSON.stringify(args) } }],
+          },
+        },
+      ],
       usage: { prompt_tokens: tokens - 20, completion_tokens: 20, total_tokens: tokens },
     },
   };
 }
 
 /** The form-filling answer a model gives: every field key present, null where it found nothing. */
-export function filled(keys: readonly string[], fields: Record<string, string | null>, unsure: string[] = []): { fields: Record<string, string | null>; unsure: string[] } {
+export function filled(
+  keys: readonly string[],
+  fields: Record<string, string | null>,
+  unsure: string[] = [],
+): { fields: Record<string, string | null>; unsure: string[] } {
   return { fields: Object.fromEntries(keys.map((k) => [k, fields[k] ?? null])), unsure };
 }
 

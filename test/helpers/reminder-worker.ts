@@ -21,7 +21,10 @@ await bot.ready;
 const coordinator = leaseRunCoordinator(new CronLeases(redis, bot.keys));
 for await (const line of createInterface({ input: process.stdin })) {
   if (line !== 'go') continue;
-  const [sent, elected] = await Promise.all([bot.reminders.tick(new Date(at)), coordinator.shouldRun('bangfu-reminders:2026-12-08T01:00:00.000Z', 60_000)]);
+  const [sent, elected] = await Promise.all([
+    bot.reminders.tick(new Date(at)),
+    coordinator.shouldRun('bangfu-reminders:2026-12-08T01:00:00.000Z', 60_000),
+  ]);
   process.stdout.write(`${JSON.stringify({ sent: sent.length, delivered, elected })}\n`);
   break;
 }

@@ -29,8 +29,14 @@ export async function seedRecord(
   const platform = who.platform ?? 'test';
   const id = randomUUID();
   const rec = h.records.prepare(formId, id, values, {
-    platform, chatId: who.chatId, chatKey: chatKey(platform, who.chatId), chatTitle: who.chatTitle ?? who.chatId,
-    userId: who.userId, userKey: userKey(platform, who.userId), userName: who.userName, createdAt: now.toISOString(),
+    platform,
+    chatId: who.chatId,
+    chatKey: chatKey(platform, who.chatId),
+    chatTitle: who.chatTitle ?? who.chatId,
+    userId: who.userId,
+    userKey: userKey(platform, who.userId),
+    userName: who.userName,
+    createdAt: now.toISOString(),
   });
   const conv = `seed:${id}`;
   await h.conversations.claim(conv, 'seed', id, '{}', 'seed', false);
@@ -39,5 +45,11 @@ export async function seedRecord(
 }
 
 export const expert = (name: string, phone: string) => ({
-  unit: '吉林农业大学', name, title: '教授', age: '52', phone, field: '水稻栽培', villages: '光东村',
+  unit: '吉林农业大学',
+  name,
+  title: '教授',
+  age: '52',
+  phone,
+  field: '水稻栽培',
+  villages: '光东村',
 });

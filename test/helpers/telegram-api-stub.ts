@@ -8,10 +8,31 @@ import type { AddressInfo } from 'node:net';
  * taps and replies look like Telegram's, records every call, and fails calls on demand (429, 403).
  */
 export type Json = Record<string, unknown>;
-export interface StubUser { id: number; is_bot: boolean; first_name: string; username?: string }
-export interface StubChat { id: number; type: 'private' | 'group' | 'supergroup'; title?: string; first_name?: string }
-export interface ApiCall { method: string; params: Json; ok: boolean; at: number; result?: unknown }
-export interface StubDocument { chatId: number; fileName: string; data: Buffer; caption?: string }
+export interface StubUser {
+  id: number;
+  is_bot: boolean;
+  first_name: string;
+  username?: string;
+}
+export interface StubChat {
+  id: number;
+  type: 'private' | 'group' | 'supergroup';
+  title?: string;
+  first_name?: string;
+}
+export interface ApiCall {
+  method: string;
+  params: Json;
+  ok: boolean;
+  at: number;
+  result?: unknown;
+}
+export interface StubDocument {
+  chatId: number;
+  fileName: string;
+  data: Buffer;
+  caption?: string;
+}
 export type FailRule = (method: string, params: Json) => { code: number; description: string; retry_after?: number } | undefined;
 
 export class TelegramApiStub {
@@ -52,10 +73,16 @@ export class TelegramApiStub {
     const entities: Json[] = [];
     const cmd = /^\/\w+(@\w+)?/.exec(text);
     if (cmd) entities.push({ type: 'bot_command', offset: 0, length: cmd[0].length });
-    for (const m of text.matchAll(/@\w+/g)) if (m.index >= (cmd?.[0].length ?? 0)) entities.push({ type: 'mention', offset: m.index, length: m[0].length });
+    for (const m of text.matchAll(/@\w+/g))
+      if (m.index >= (cmd?.[0].length ?? 0)) entities.push({ type: 'mention', offset: m.index, length: m[0].length });
     const msg = this.store({
-      chat, from, date: Math.floor(Date.now() / 1000), text, ...(entities.length ? { entities } : {}),
-      ...(o.replyTo ? { reply_to_message: this.message(chat.id, o.replyTo) } : {}), ...o.extra,
+      chat,
+      from,
+      date: Math.floor(Date.now() / 1000),
+      text,
+      ...(entities.length ? { entities } : {}),
+      ...(o.replyTo ? { reply_to_message: this.message(chat.id, o.replyTo) } : {}),
+      ...o.extra,
     });
     this.push({ message: msg });
     return msg;
@@ -88,7 +115,9 @@ export class TelegramApiStub {
 
   /** Messages the bot sent (sendMessage/sendDocument results), oldest first, optionally in one chat. */
   sent(chatId?: number): Json[] {
-    return [...this.messages.values()].filter((m) => (m.from as StubUser).id === this.bot.id && (chatId === undefined || (m.chat as StubChat).id === chatId));
+    return [...this.messages.values()].filter(
+      (m) => (m.from as StubUser).id === this.bot.id && (chatId === undefined || (m.chat as StubChat).id === chatId),
+    );
   }
 
   message(chatId: number, messageId: number): Json {
@@ -117,7 +146,8 @@ export class TelegramApiStub {
     const failure = this.rules.map((r) => r(method, params)).find(Boolean);
     const call: ApiCall = { method, params, ok: !failure, at: performance.now() };
     this.calls.push(call);
-    const reply = (code: number, body: Json): void => void res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const reply = (code: number, body: Json): void =>
+      void res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (failure) {
       const { code, description, retry_after } = failure;
       return reply(code, { ok: false, error_code: code, description, ...(retry_after ? { parameters: { retry_after } } : {}) });
@@ -156,19 +186,36 @@ export class TelegramApiStub {
       }
       case 'getUpdates':
         return this.getUpdates(p, res);
-      case 'setMyCommands': case 'deleteWebhook': case 'answerCallbackQuery':
+      case 'setMyCommands':
+      case 'deleteWebhook':
+      case 'answerCallbackQuery':
         if (method === 'deleteWebhook') this.webhook = undefined;
         return true;
       case 'setWebhook':
         this.webhook = p;
         return true;
       case 'sendMessage':
-        return this.store({ chat: chat(), from: this.bot, date, text: p.text, ...(p.entities ? { entities: json(p.entities) } : {}), ...replyTo(), ...markup() });
+        return this.store({
+          chat: chat(),
+          from: this.bot,
+          date,
+          text: p.text,
+          ...(p.entities ? { entities: json(p.entities) } : {}),
+          ...replyTo(),
+          ...markup(),
+        });
       case 'sendDocument': {
         const file = p.document as File;
         const data = Buffer.from(await file.arrayBuffer());
         this.documents.push({ chatId, fileName: file.name, data, ...(p.caption ? { caption: String(p.caption) } : {}) });
-        return this.store({ chat: chat(), from: this.bot, date, caption: p.caption, document: { file_id: `f${this.documents.length}`, file_name: file.name, file_size: data.length }, ...replyTo() });
+        return this.store({
+          chat: chat(),
+          from: this.bot,
+          date,
+          caption: p.caption,
+          document: { file_id: `f${this.documents.length}`, file_name: file.name, file_size: data.length },
+          ...replyTo(),
+        });
       }
       case 'editMessageText': {
         const m = this.message(chatId, Number(p.message_id));

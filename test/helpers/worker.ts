@@ -13,9 +13,14 @@ import { connectRedis } from '../../src/store/redis.js';
 
 const [url, prefix] = process.argv.slice(2) as [string, string];
 const redis = connectRedis(url);
-const bot = assemble(configSchema.parse({ redis: { keyPrefix: prefix } }), redis, createLogger('silent'), { clock: fixedClock('2026-11-23T10:00:00+08:00'), env: {} });
+const bot = assemble(configSchema.parse({ redis: { keyPrefix: prefix } }), redis, createLogger('silent'), {
+  clock: fixedClock('2026-11-23T10:00:00+08:00'),
+  env: {},
+});
 const dispatcher = bot.dispatcher;
-dispatcher.registerSink('test', { send: async (_t, actions) => void process.stdout.write(`${JSON.stringify({ replies: actions.length })}\n`) });
+dispatcher.registerSink('test', {
+  send: async (_t, actions) => void process.stdout.write(`${JSON.stringify({ replies: actions.length })}\n`),
+});
 await bot.ready;
 
 for await (const line of createInterface({ input: process.stdin })) {

@@ -35,7 +35,12 @@ afterEach(async () => {
 });
 
 const limits = (over: { perUserPerMinute?: number; globalPerMinute?: number; dailyTokenBudget?: number } = {}): LlmLimits =>
-  new LlmLimits(new LlmLimitStore(redis, keys), { perUserPerMinute: 100, globalPerMinute: 1000, dailyTokenBudget: 0, ...over }, 'Asia/Shanghai', clock);
+  new LlmLimits(
+    new LlmLimitStore(redis, keys),
+    { perUserPerMinute: 100, globalPerMinute: 1000, dailyTokenBudget: 0, ...over },
+    'Asia/Shanghai',
+    clock,
+  );
 
 const A = { userKey: 'test:alice', chatKey: 'test:g1' };
 const B = { userKey: 'test:bob', chatKey: 'test:g2' };
@@ -60,7 +65,12 @@ describe('rate limits and budget in Redis', () => {
   it('holds across processes: two limiter instances share the counts', async () => {
     const one = limits({ perUserPerMinute: 1 });
     const other = connectRedis(inject('redisUrl'));
-    const two = new LlmLimits(new LlmLimitStore(other, keys), { perUserPerMinute: 1, globalPerMinute: 100, dailyTokenBudget: 0 }, 'Asia/Shanghai', clock);
+    const two = new LlmLimits(
+      new LlmLimitStore(other, keys),
+      { perUserPerMinute: 1, globalPerMinute: 100, dailyTokenBudget: 0 },
+      'Asia/Shanghai',
+      clock,
+    );
     expect((await one.admit(A)).ok).toBe(true);
     expect(await two.admit(A)).toEqual({ ok: false, why: 'user' });
     await other.quit();
@@ -72,7 +82,12 @@ describe('rate limits and budget in Redis', () => {
     await l.record(B, 300);
     expect(await l.admit(A)).toEqual({ ok: false, why: 'budget' });
     const u = await l.usage();
-    expect(u).toEqual({ day: '2026-11-23', tokens: 1000, calls: 2, groups: { 'test:g1': { tokens: 700, calls: 1 }, 'test:g2': { tokens: 300, calls: 1 } } });
+    expect(u).toEqual({
+      day: '2026-11-23',
+      tokens: 1000,
+      calls: 2,
+      groups: { 'test:g1': { tokens: 700, calls: 1 }, 'test:g2': { tokens: 300, calls: 1 } },
+    });
     // 00:30 in Shanghai on the 24th is still the 23rd in UTC: the budget follows the configured zone.
     now = new Date('2026-11-24T00:30:00+08:00');
     expect(await l.admit(A)).toEqual({ ok: true });
@@ -80,7 +95,13 @@ describe('rate limits and budget in Redis', () => {
 });
 
 describe('limits around the model path', () => {
-  const GOOD = completion(filled(fillableFields(ledgerForm).map((f) => f.key), { date: '昨天', place: '光东村', activityForm: '技术培训', content: '水稻育秧', participants: '45人', effect: '大家挺满意的' }), { tokens: 150 });
+  const GOOD = completion(
+    filled(
+      fillableFields(ledgerForm).map((f) => f.key),
+      { date: '昨天', place: '光东村', activityForm: '技术培训', content: '水稻育秧', participants: '45人', effect: '大家挺满意的' },
+    ),
+    { tokens: 150 },
+  );
   const TEXT = '昨天下午在光东村给45个农户讲了水稻育秧，大家挺满意的';
 
   it('falls back to the rules once a user is over the limit, without calling the endpoint', async () => {

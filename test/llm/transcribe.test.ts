@@ -50,19 +50,30 @@ describe('voice notes', () => {
 
   it('says it could not hear when the endpoint keeps failing', async () => {
     stub.audioDefault = () => ({ status: 500, body: { error: { message: 'down' } } });
-    const r = await new LlmTranscriber(stubService(stub, testConfig({ maxRetries: 1 }))).transcribe({ data: OGG, fileName: 'voice.oga' }, scope);
+    const r = await new LlmTranscriber(stubService(stub, testConfig({ maxRetries: 1 }))).transcribe(
+      { data: OGG, fileName: 'voice.oga' },
+      scope,
+    );
     expect(r).toEqual({ ok: false, reply: llmText.voice.failed });
     expect(stub.requests).toHaveLength(2);
   });
 
   it('refuses a recording over the size limit without sending it', async () => {
-    const r = await new LlmTranscriber(stubService(stub, testConfig({ maxAudioBytes: 1024 }))).transcribe({ data: OGG, fileName: 'voice.oga' }, scope);
+    const r = await new LlmTranscriber(stubService(stub, testConfig({ maxAudioBytes: 1024 }))).transcribe(
+      { data: OGG, fileName: 'voice.oga' },
+      scope,
+    );
     expect(r).toEqual({ ok: false, reply: llmText.voice.tooLarge });
     expect(stub.requests).toHaveLength(0);
   });
 
-  it('finds the voice note among a message\'s attachments', () => {
-    expect(voiceOf([{ kind: 'image', ref: 'a' }, { kind: 'voice', ref: 'v' }])?.ref).toBe('v');
+  it("finds the voice note among a message's attachments", () => {
+    expect(
+      voiceOf([
+        { kind: 'image', ref: 'a' },
+        { kind: 'voice', ref: 'v' },
+      ])?.ref,
+    ).toBe('v');
     expect(voiceOf([{ kind: 'image', ref: 'a' }])).toBeUndefined();
   });
 });

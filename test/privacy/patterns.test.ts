@@ -74,7 +74,14 @@ describe('personal numbers in the forms people write them', () => {
   });
 
   it('redaction and the phone parser agree: every phone redacted is read back by the parser', () => {
-    for (const written of ['13812345678', '138 1234 5678', '+86 138 1234 5678', '（010）12345678', '0431-8888888-123', '１３８１２３４５６７８']) {
+    for (const written of [
+      '13812345678',
+      '138 1234 5678',
+      '+86 138 1234 5678',
+      '（010）12345678',
+      '0431-8888888-123',
+      '１３８１２３４５６７８',
+    ]) {
       const r = redact(`电话${written}`);
       expect(r.text).toBe('电话[号码1]');
       const back = parsePhone(restore('[号码1]', r.numbers));

@@ -15,7 +15,13 @@ afterAll(async () => {
 });
 
 const binding = (chatId: string, over: Partial<GroupBinding> = {}): GroupBinding => ({
-  platform: 'wechat', chatId, name: '光东村帮扶群', region: '龙井市', team: '水稻队', boundAt: '2026-11-23T02:00:00.000Z', ...over,
+  platform: 'wechat',
+  chatId,
+  name: '光东村帮扶群',
+  region: '龙井市',
+  team: '水稻队',
+  boundAt: '2026-11-23T02:00:00.000Z',
+  ...over,
 });
 
 describe('the binding store', () => {

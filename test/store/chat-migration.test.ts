@@ -55,7 +55,11 @@ describe('migrateChat: a group that changes its id', () => {
     const h = makeHarness();
     harnesses.push(h);
     const keys = createKeys(h.prefix);
-    await h.redis.hset(keys.groupBindings(), 'test:g1', JSON.stringify({ platform: 'test', chatId: 'g1', name: '光东村帮扶群', region: '龙井市', team: '一队' }));
+    await h.redis.hset(
+      keys.groupBindings(),
+      'test:g1',
+      JSON.stringify({ platform: 'test', chatId: 'g1', name: '光东村帮扶群', region: '龙井市', team: '一队' }),
+    );
     await h.redis.hset(keys.groupBindingNames(), 'test:光东村帮扶群', 'test:g1');
     expect(await migrateChat(h.redis, keys, 'test', 'g1', NEW_ID)).toMatchObject({ bindings: 2 });
     const bound = await h.redis.hgetall(keys.groupBindings());

@@ -6,7 +6,12 @@ let h: Harness;
 afterEach(async () => h?.close());
 
 const record = (id: string) => ({
-  form: 'ledger', id, score: 20261120, chatKey: 'test:g1', userKey: 'test:u1', chatTitle: '光东村帮扶群',
+  form: 'ledger',
+  id,
+  score: 20261120,
+  chatKey: 'test:g1',
+  userKey: 'test:u1',
+  chatTitle: '光东村帮扶群',
   json: JSON.stringify({ id }),
 });
 
@@ -47,7 +52,7 @@ describe('ConversationStore on real Redis', () => {
     await c.claim('conv', 'chat', 'm2', 'b', 't2', false);
     expect(await c.commit('conv', 't2', null, record('r1'))).toEqual({ status: 'done', saved: 'existed' });
     expect(await h.redis.zcard(`${h.prefix}idx:ledger:all`)).toBe(1);
-    expect(await h.redis.zrange(`${h.prefix}idx:ledger:group:test:g1`, "0", "-1")).toEqual(['r1']);
+    expect(await h.redis.zrange(`${h.prefix}idx:ledger:group:test:g1`, '0', '-1')).toEqual(['r1']);
     expect(await h.redis.hget(`${h.prefix}groups`, 'test:g1')).toBe('光东村帮扶群');
   });
 

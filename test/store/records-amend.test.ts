@@ -11,7 +11,14 @@ afterEach(async () => {
 });
 
 const meta = {
-  platform: 'test', chatId: 'g1', chatKey: 'test:g1', chatTitle: '光东村帮扶群', userId: 'u1', userKey: 'test:u1', userName: '李明', createdAt: '2026-11-23T02:00:00.000Z',
+  platform: 'test',
+  chatId: 'g1',
+  chatKey: 'test:g1',
+  chatTitle: '光东村帮扶群',
+  userId: 'u1',
+  userKey: 'test:u1',
+  userName: '李明',
+  createdAt: '2026-11-23T02:00:00.000Z',
 };
 const values = { date: '2026-11-20', place: '光东村', activityForm: '技术培训', content: '水稻育秧', participants: 45, effect: '好' };
 const by = { userKey: 'test:u1', userName: '李明' };
@@ -37,7 +44,15 @@ describe('record revisions on real Redis', () => {
     expect(await h.redis.zscore(`${h.prefix}idx:ledger:all`, 'r-1')).toBe('20261102');
     expect(await h.records.count({ form: 'ledger', from: '2026-11-01', to: '2026-11-05' })).toBe(1);
     expect(await h.records.history('ledger', 'r-1')).toEqual([
-      { at: '2026-11-23T03:00:00.000Z', by: 'test:u1', byName: '李明', op: 'amend', rev: 2, before: { date: '2026-11-20', place: '光东村' }, after: { date: '2026-11-02', place: '光西村' } },
+      {
+        at: '2026-11-23T03:00:00.000Z',
+        by: 'test:u1',
+        byName: '李明',
+        op: 'amend',
+        rev: 2,
+        before: { date: '2026-11-20', place: '光东村' },
+        after: { date: '2026-11-02', place: '光西村' },
+      },
     ]);
   });
 
@@ -77,6 +92,9 @@ describe('record revisions on real Redis', () => {
   });
 
   it('diffValues keeps only what changed', () => {
-    expect(diffValues({ a: 1, b: [1, 2], c: 'x' }, { a: 1, b: [1, 3], d: 'y' })).toEqual({ before: { b: [1, 2], c: 'x' }, after: { b: [1, 3], d: 'y' } });
+    expect(diffValues({ a: 1, b: [1, 2], c: 'x' }, { a: 1, b: [1, 3], d: 'y' })).toEqual({
+      before: { b: [1, 2], c: 'x' },
+      after: { b: [1, 3], d: 'y' },
+    });
   });
 });

@@ -71,8 +71,16 @@ describe('script replies through the status enum', () => {
     const conv = 'test:g1:u1';
     const claim = (id: string, token: string, c = conv, requireState: 0 | 1 = 0) =>
       redis.bangfuClaim(
-        keys.convInbox(c), keys.convLock(c), keys.convState(c), keys.seen('test:g1', id),
-        `{"id":"${id}"}`, token, 5000, 60, requireState, 60,
+        keys.convInbox(c),
+        keys.convLock(c),
+        keys.convState(c),
+        keys.seen('test:g1', id),
+        `{"id":"${id}"}`,
+        token,
+        5000,
+        60,
+        requireState,
+        60,
       );
     const first = await claim('m1', 'a');
     expect(first[0]).toBe(Status.Run);
@@ -91,8 +99,14 @@ describe('script replies through the status enum', () => {
     await redis.set(rec, '{"v":1}');
     expect(toUpdate(await redis.bangfuUpdateRecord(rec, audit, 1, '{"rev":2}', '{}'))).toBe('updated');
     expect(toUpdate(await redis.bangfuUpdateRecord(rec, audit, 1, '{"rev":3}', '{}'))).toBe('conflict');
-    expect([Saved.None, Saved.New, Saved.Existed, Saved.Gone, Saved.Conflict, Saved.Amended].map(toSaveOutcome))
-      .toEqual(['none', 'new', 'existed', 'gone', 'conflict', 'amended']);
+    expect([Saved.None, Saved.New, Saved.Existed, Saved.Gone, Saved.Conflict, Saved.Amended].map(toSaveOutcome)).toEqual([
+      'none',
+      'new',
+      'existed',
+      'gone',
+      'conflict',
+      'amended',
+    ]);
   });
 
   it('move-2: moved, target busy, source changed', async () => {

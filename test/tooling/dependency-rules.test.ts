@@ -32,7 +32,10 @@ describe('dependency rules', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'bangfu-deps-'));
     symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'));
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }));
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }),
+    );
     plant('src/flows/engine.ts', 'export const step = 1;\n');
     plant('src/store/bad.ts', "import { step } from '../flows/engine.js';\nexport const s = step;\n");
     plant('src/domain/redis.ts', "import { Redis } from 'ioredis';\nexport const R = Redis;\n");
@@ -47,10 +50,14 @@ describe('dependency rules', () => {
     plant('src/domain/fine.ts', "import { s } from '../store/bad.js';\nexport const f = s;\n");
     plant('src/flows/uses-config.ts', "import { c } from '../config/schema.js';\nexport const u = c;\n");
     plant('src/config/schema.ts', 'export const c = 1;\n');
-    const out = await run(process.execPath, [cruiser, 'src', '--config', path.join(repo, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
-      cwd: dir,
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
+    const out = await run(
+      process.execPath,
+      [cruiser, 'src', '--config', path.join(repo, '.dependency-cruiser.cjs'), '--output-type', 'json'],
+      {
+        cwd: dir,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
     violations = (JSON.parse(out.stdout) as { summary: { violations: Violation[] } }).summary.violations;
   }, 60_000);
 

@@ -23,7 +23,10 @@ const YOU = '你> ';
 export class ConsoleAdapter implements OutboundSink {
   private readonly chat: ChatRef;
 
-  constructor(private readonly dispatcher: Dispatcher, private readonly o: ConsoleOptions) {
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly o: ConsoleOptions,
+  ) {
     this.chat = { id: o.group, kind: 'group', title: o.group };
     dispatcher.registerSink('console', this);
     dispatcher.registerFetcher('console', consoleFetcher);

@@ -102,13 +102,23 @@ export class GroupBindings {
 
   private async bind(chatId: string, spec: GroupSpec, byName: boolean, replace = ''): Promise<GroupBinding | undefined> {
     const key = chatKey(this.platform, chatId);
-    const fresh: GroupBinding = { platform: this.platform, chatId, name: spec.name, region: spec.region, team: spec.team, boundAt: this.now().toISOString() };
+    const fresh: GroupBinding = {
+      platform: this.platform,
+      chatId,
+      name: spec.name,
+      region: spec.region,
+      team: spec.team,
+      boundAt: this.now().toISOString(),
+    };
     const r = await this.store.bind(key, byName ? this.nameField(spec.name) : '', fresh, replace);
     if (r.status === 'taken') {
       const owner = r.owner;
       const ownerId = await this.chatIdOf(owner);
       if (!replace && this.o.isGone && (ownerId === undefined || (await this.o.isGone(ownerId)))) {
-        this.logger.warn({ platform: this.platform, name: spec.name, from: ownerId, to: chatId }, 'group re-bound: its old chat id no longer exists (new login session)');
+        this.logger.warn(
+          { platform: this.platform, name: spec.name, from: ownerId, to: chatId },
+          'group re-bound: its old chat id no longer exists (new login session)',
+        );
         if (ownerId) this.byChat.delete(ownerId);
         return this.bind(chatId, spec, byName, owner);
       }
@@ -116,7 +126,8 @@ export class GroupBindings {
       return undefined;
     }
     const binding = r.binding;
-    if (!this.byChat.has(chatId)) this.logger.info({ platform: this.platform, chatId, name: binding.name, region: binding.region, team: binding.team }, 'group bound');
+    if (!this.byChat.has(chatId))
+      this.logger.info({ platform: this.platform, chatId, name: binding.name, region: binding.region, team: binding.team }, 'group bound');
     this.byChat.set(chatId, binding);
     return binding;
   }

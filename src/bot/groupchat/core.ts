@@ -6,7 +6,7 @@ import type { Logger } from '../../log/logger.js';
 import type { BotContext } from '../context.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { groupchatText as T } from '../../text/groupchat.js';
-import { CommandRegistry } from '../../flows/commands/registry.js';
+import { type CommandRegistry } from '../../flows/commands/registry.js';
 import { leadingWord } from './address.js';
 import { GroupBindings, type GroupBinding, type GroupSpec } from './binding.js';
 import { Outbox, type OutboxBody, type OutboxItem, type OutboxTarget } from '../../store/outbox.js';
@@ -67,7 +67,14 @@ export class GroupChat implements OutboundSink {
     const { platform, groups, logger } = o;
     this.bindings = new GroupBindings({ store: o.app.bindings, platform, groups, logger, now: this.now, ...gone });
     this.outbox = new Outbox(o.app.redis, o.app.keys, o.platform, path.resolve(o.app.config.dataDir, 'outbox', o.platform));
-    this.sender = new PacedSender({ ...o.sender, ...o.pacing, outbox: this.outbox, deliver: o.deliver, isReady: o.isReady, logger: o.logger });
+    this.sender = new PacedSender({
+      ...o.sender,
+      ...o.pacing,
+      outbox: this.outbox,
+      deliver: o.deliver,
+      isReady: o.isReady,
+      logger: o.logger,
+    });
     o.app.dispatcher.registerSink(o.platform, this);
   }
 
@@ -154,7 +161,10 @@ export class GroupChat implements OutboundSink {
         messages.push({ target: t, body: { kind: 'text', text: maskPersonalData(part.text) } });
       } else {
         const fileName = safeFileName(part.fileName);
-        messages.push({ target: t, body: { kind: 'file', path: await this.outbox.saveFile(fileName, part.data), fileName, mime: part.mime } });
+        messages.push({
+          target: t,
+          body: { kind: 'file', path: await this.outbox.saveFile(fileName, part.data), fileName, mime: part.mime },
+        });
       }
     }
     await this.outbox.enqueue(messages);

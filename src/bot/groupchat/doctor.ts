@@ -10,7 +10,9 @@ export function groupsLine(label: string, groups: readonly GroupSpec[], path: st
   if (!groups.length) return pass(`${label}：未配置群，机器人只回复私聊；在 ${path} 中加入要服务的群`);
   const noId = groups.filter((g) => !g.id).length;
   const names = groups.map((g) => `${g.name}${g.region ? `（${g.region}）` : ''}`).join('、');
-  return pass(`${label}：服务 ${groups.length} 个群：${names}${noId ? `；其中 ${noId} 个未填 id，第一次见到同名群时按群 id 绑定一次` : ''}`);
+  return pass(
+    `${label}：服务 ${groups.length} 个群：${names}${noId ? `；其中 ${noId} 个未填 id，第一次见到同名群时按群 id 绑定一次` : ''}`,
+  );
 }
 
 export const pacingLine = (label: string, p: PacingOptions): Check =>

@@ -2,7 +2,8 @@ import type { OutboundAction, UserRef } from '../../core/events.js';
 import { splitMessage } from '../../core/split.js';
 import { groupchatText } from '../../text/groupchat.js';
 
-export type RenderedPart = { kind: 'text'; text: string; mentions: UserRef[] } | { kind: 'file'; fileName: string; mime: string; data: Buffer };
+export type RenderedPart =
+  { kind: 'text'; text: string; mentions: UserRef[] } | { kind: 'file'; fileName: string; mime: string; data: Buffer };
 
 /** WeChat and QQ cut or refuse very long messages; a review of a long form is split at line ends. */
 export const MAX_TEXT = 1500;
@@ -23,7 +24,10 @@ export function renderActions(actions: readonly OutboundAction[]): RenderedPart[
   let mentions: UserRef[] = [];
   const flush = (): void => {
     // People named in merged texts are mentioned once, on the first part.
-    if (texts.length) out.push(...splitText(texts.join('\n')).map((text, i) => ({ kind: 'text' as const, text, mentions: i === 0 ? uniqueUsers(mentions) : [] })));
+    if (texts.length)
+      out.push(
+        ...splitText(texts.join('\n')).map((text, i) => ({ kind: 'text' as const, text, mentions: i === 0 ? uniqueUsers(mentions) : [] })),
+      );
     texts = [];
     mentions = [];
   };

@@ -75,7 +75,9 @@ export class PacedSender {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.o.outbox.onEnqueue(() => this.wake());
-    this.loop = this.run().catch((err: unknown) => this.o.logger.error({ err, account: this.o.outbox.account }, 'outbox sender stopped by an error'));
+    this.loop = this.run().catch((err: unknown) =>
+      this.o.logger.error({ err, account: this.o.outbox.account }, 'outbox sender stopped by an error'),
+    );
   }
 
   /** Stops after the message in flight (if any) and hands the lease back so a successor starts at once. */
@@ -134,7 +136,10 @@ export class PacedSender {
     if (err instanceof PermanentSendError || n >= this.maxAttempts) {
       this.attempts.delete(item.id);
       await this.o.outbox.bury(raw, item);
-      this.o.logger.error({ account, id: item.id, chat: item.target.chatId, attempts: n, err }, 'message could not be sent; moved to the dead-letter list');
+      this.o.logger.error(
+        { account, id: item.id, chat: item.target.chatId, attempts: n, err },
+        'message could not be sent; moved to the dead-letter list',
+      );
       return;
     }
     this.attempts.set(item.id, n);

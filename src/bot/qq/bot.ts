@@ -35,7 +35,10 @@ export class QqSurface implements Surface {
   private selfId?: string;
   private readonly serial = new KeyedSerial();
 
-  constructor(app: BotContext, private readonly o: QqOptions) {
+  constructor(
+    app: BotContext,
+    private readonly o: QqOptions,
+  ) {
     this.logger = (o.logger ?? app.logger).child({ surface: 'qq' });
     this.client = new OneBotClient({
       url: o.url,
@@ -58,7 +61,12 @@ export class QqSurface implements Surface {
     const guard = (what: string, p: Promise<void>): void => void p.catch((err: unknown) => this.logger.error({ err }, `qq ${what} failed`));
     this.client.on('open', () => guard('login info', this.onOpen()));
     // One chat's events reach the core in the order the implementation pushed them.
-    this.client.on('event', (ev) => guard('event', this.serial.run(String(ev.group_id ?? ev.user_id ?? ''), () => this.onEvent(ev))));
+    this.client.on('event', (ev) =>
+      guard(
+        'event',
+        this.serial.run(String(ev.group_id ?? ev.user_id ?? ''), () => this.onEvent(ev)),
+      ),
+    );
   }
 
   async start(): Promise<void> {
@@ -112,7 +120,10 @@ export class QqSurface implements Surface {
 
   private async memberName(groupId: string, userId: string): Promise<string> {
     try {
-      const m = await this.client.call<{ card?: string; nickname?: string }>('get_group_member_info', { group_id: Number(groupId), user_id: Number(userId) });
+      const m = await this.client.call<{ card?: string; nickname?: string }>('get_group_member_info', {
+        group_id: Number(groupId),
+        user_id: Number(userId),
+      });
       return m.card || m.nickname || userId;
     } catch {
       return userId;

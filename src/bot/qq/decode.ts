@@ -13,7 +13,13 @@ export interface Segment {
 
 const id = z.union([z.number(), z.string()]).transform(String);
 
-const segment = z.object({ type: z.string(), data: z.record(z.string(), z.unknown()).nullish().transform((d) => d ?? {}) });
+const segment = z.object({
+  type: z.string(),
+  data: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((d) => d ?? {}),
+});
 
 export const messageEventSchema = z.object({
   post_type: z.literal('message'),

@@ -26,7 +26,10 @@ export function probeOneBot(url: string, token: string | undefined, timeoutMs = 
       ws.terminate();
       resolve(r);
     };
-    const timer = setTimeout(() => done({ ok: false, reason: `${timeoutMs / 1000} 秒内没有回应：确认 QQ 实现已登录并开启了正向 WebSocket` }), timeoutMs);
+    const timer = setTimeout(
+      () => done({ ok: false, reason: `${timeoutMs / 1000} 秒内没有回应：确认 QQ 实现已登录并开启了正向 WebSocket` }),
+      timeoutMs,
+    );
     ws.on('open', () => ws.send(JSON.stringify({ action: 'get_login_info', params: {}, echo: 'bangfu-doctor' })));
     ws.on('message', (data) => {
       let m: { echo?: string; status?: string; data?: { user_id?: number | string; nickname?: string }; retcode?: number };
@@ -36,7 +39,8 @@ export function probeOneBot(url: string, token: string | undefined, timeoutMs = 
         return;
       }
       if (m.echo !== 'bangfu-doctor') return;
-      if (m.status === 'ok' && m.data?.user_id !== undefined) done({ ok: true, userId: String(m.data.user_id), nickname: m.data.nickname ?? '' });
+      if (m.status === 'ok' && m.data?.user_id !== undefined)
+        done({ ok: true, userId: String(m.data.user_id), nickname: m.data.nickname ?? '' });
       else done({ ok: false, reason: `get_login_info 失败（retcode ${String(m.retcode)}）：QQ 可能尚未登录` });
     });
     ws.on('error', (err) => {
@@ -58,7 +62,11 @@ export async function checkQq(config: WithQq, env: NodeJS.ProcessEnv): Promise<C
     out.push(bad('QQ：已启用但未设置 QQ_ONEBOT_URL：填写 NapCat/Lagrange 的正向 WebSocket 地址，如 ws://127.0.0.1:3001'));
   } else {
     const p = await probeOneBot(url, token);
-    out.push(p.ok ? pass(`QQ：已连接 ${url}，登录账号 ${p.userId}${p.nickname ? `（${p.nickname}）` : ''}`) : bad(`QQ：连不上 ${url}：${p.reason}`));
+    out.push(
+      p.ok
+        ? pass(`QQ：已连接 ${url}，登录账号 ${p.userId}${p.nickname ? `（${p.nickname}）` : ''}`)
+        : bad(`QQ：连不上 ${url}：${p.reason}`),
+    );
   }
   out.push(groupsLine('QQ', qq.groups, 'platforms.qq.groups'), pacingLine('QQ', qq.pacing));
   return out;

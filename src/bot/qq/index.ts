@@ -10,7 +10,9 @@ export const qqSurface = (app: BotContext<WithQq>): QqSurface | undefined => {
   if (!settings.enabled) return undefined;
   const { url, token } = oneBotEnv(process.env);
   if (!url) {
-    throw new ConfigError(['platforms.qq.enabled: 已启用 QQ，但没有设置环境变量 QQ_ONEBOT_URL（NapCat/Lagrange 的正向 WebSocket 地址，如 ws://127.0.0.1:3001）']);
+    throw new ConfigError([
+      'platforms.qq.enabled: 已启用 QQ，但没有设置环境变量 QQ_ONEBOT_URL（NapCat/Lagrange 的正向 WebSocket 地址，如 ws://127.0.0.1:3001）',
+    ]);
   }
   return new QqSurface(app, { url, token, settings });
 };

@@ -7,7 +7,11 @@ import { BangfuError } from '../../core/errors.js';
 
 /** An action the implementation refused (status "failed"), with OneBot's retcode. */
 export class OneBotError extends BangfuError {
-  constructor(readonly action: string, readonly retcode: number, detail: string) {
+  constructor(
+    readonly action: string,
+    readonly retcode: number,
+    detail: string,
+  ) {
     super('onebot.refused', `OneBot ${action} failed (retcode ${retcode})${detail ? `: ${detail}` : ''}`);
     this.name = 'OneBotError';
   }

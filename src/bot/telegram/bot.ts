@@ -30,7 +30,9 @@ function startupError(err: unknown, s: TelegramSettings): ConfigError {
     return new ConfigError(['TELEGRAM_BOT_TOKEN: Telegram 不认这个令牌，请在 @BotFather 用 /token 重新获取并完整复制']);
   }
   const root = s.apiRoot ?? 'https://api.telegram.org';
-  return new ConfigError([`连不上 Telegram（${root}）：${err instanceof Error ? err.message : String(err)}。检查网络，或用 TELEGRAM_API_ROOT 指向可访问的 Bot API 服务器`]);
+  return new ConfigError([
+    `连不上 Telegram（${root}）：${err instanceof Error ? err.message : String(err)}。检查网络，或用 TELEGRAM_API_ROOT 指向可访问的 Bot API 服务器`,
+  ]);
 }
 
 /**
@@ -98,11 +100,20 @@ export class TelegramSurface implements Surface {
     await this.state.load();
     this.app.dispatcher.registerSink('telegram', this.sender);
     this.app.dispatcher.registerFetcher('telegram', new TelegramFetcher(tg));
-    await tg.setMyCommands(commandMenu(this.app.engine, allForms, this.app.commands.commands)).catch((err: unknown) => this.app.logger.warn({ err: String(err) }, 'telegram: setMyCommands failed'));
+    await tg
+      .setMyCommands(commandMenu(this.app.engine, allForms, this.app.commands.commands))
+      .catch((err: unknown) => this.app.logger.warn({ err: String(err) }, 'telegram: setMyCommands failed'));
     const hook = this.settings.webhook;
     const handle = (u: Update): Promise<void> => this.bot.handleUpdate(u);
     if (hook) {
-      this.webhook = await startWebhookServer({ port: hook.port, path: hook.path, secret: hook.secret, handle, logger: this.app.logger, ...(this.o.webhookHost ? { host: this.o.webhookHost } : {}) });
+      this.webhook = await startWebhookServer({
+        port: hook.port,
+        path: hook.path,
+        secret: hook.secret,
+        handle,
+        logger: this.app.logger,
+        ...(this.o.webhookHost ? { host: this.o.webhookHost } : {}),
+      });
       await tg.setWebhook(hook.url, {
         secret_token: hook.secret,
         allowed_updates: [...ALLOWED_UPDATES],

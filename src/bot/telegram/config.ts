@@ -5,8 +5,17 @@ import { ConfigError } from '../../core/config-error.js';
 /** `platforms.telegram` of the config file: how to run, never secrets (those come from env below). */
 export const telegramSection = z
   .object({
-    enabled: z.boolean().default(false).describe('启用 Telegram；只设置环境变量 TELEGRAM_BOT_TOKEN 也会启用。令牌、webhook 地址与密钥只从环境变量读取'),
-    pollTimeoutSec: z.number().int().min(0).max(50).default(30).describe('长轮询 getUpdates 每次最多等待的秒数（未设置 TELEGRAM_WEBHOOK_URL 时使用长轮询）'),
+    enabled: z
+      .boolean()
+      .default(false)
+      .describe('启用 Telegram；只设置环境变量 TELEGRAM_BOT_TOKEN 也会启用。令牌、webhook 地址与密钥只从环境变量读取'),
+    pollTimeoutSec: z
+      .number()
+      .int()
+      .min(0)
+      .max(50)
+      .default(30)
+      .describe('长轮询 getUpdates 每次最多等待的秒数（未设置 TELEGRAM_WEBHOOK_URL 时使用长轮询）'),
     webhookMaxConnections: z.number().int().min(1).max(100).default(10).describe('webhook 模式下 Telegram 同时推送的最大连接数'),
     pacing: z
       .object({
@@ -77,7 +86,8 @@ export function telegramSettings(env: NodeJS.ProcessEnv): TelegramSettings | und
       throw new ConfigError([`TELEGRAM_WEBHOOK_URL: 不是有效的网址（${url}）`]);
     }
     const port = Number(env.BANGFU_HTTP_PORT ?? DEFAULT_HTTP_PORT);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError([`BANGFU_HTTP_PORT: 应为 0-65535 的端口号（现在是 ${env.BANGFU_HTTP_PORT ?? ''}）`]);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ConfigError([`BANGFU_HTTP_PORT: 应为 0-65535 的端口号（现在是 ${env.BANGFU_HTTP_PORT ?? ''}）`]);
     out.webhook = { url, path: parsed.pathname || '/', port, secret: webhookSecret(env, token) };
   }
   return out;

@@ -43,7 +43,15 @@ function attachmentsOf(m: Message): Attachment[] {
   }
   if ('document' in m) {
     const d = m.document;
-    return [{ kind: 'file', ref: d.file_id, ...(d.file_name ? { fileName: d.file_name } : {}), ...(d.mime_type ? { mime: d.mime_type } : {}), ...(d.file_size ? { size: d.file_size } : {}) }];
+    return [
+      {
+        kind: 'file',
+        ref: d.file_id,
+        ...(d.file_name ? { fileName: d.file_name } : {}),
+        ...(d.mime_type ? { mime: d.mime_type } : {}),
+        ...(d.file_size ? { size: d.file_size } : {}),
+      },
+    ];
   }
   if ('voice' in m) return [{ kind: 'voice', ref: m.voice.file_id, ...(m.voice.mime_type ? { mime: m.voice.mime_type } : {}) }];
   if ('video' in m) return [{ kind: 'video', ref: m.video.file_id, ...(m.video.mime_type ? { mime: m.video.mime_type } : {}) }];
@@ -51,7 +59,11 @@ function attachmentsOf(m: Message): Attachment[] {
 }
 
 /** "@bangfu_bot 台账" → "台账"; the mention only says whom the message is for. */
-function stripMention(text: string, entities: readonly MessageEntity[] | undefined, username: string): { text: string; mentioned: boolean } {
+function stripMention(
+  text: string,
+  entities: readonly MessageEntity[] | undefined,
+  username: string,
+): { text: string; mentioned: boolean } {
   const own = `@${username}`.toLowerCase();
   const hits = (entities ?? []).filter((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === own);
   if (!hits.length) return { text, mentioned: false };

@@ -10,7 +10,10 @@ export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
  * (getFile, then the file URL under the same API root, so a local Bot API server works too).
  */
 export class TelegramFetcher implements AttachmentFetcher {
-  constructor(private readonly telegram: Telegram, private readonly limit = TELEGRAM_DOWNLOAD_LIMIT) {}
+  constructor(
+    private readonly telegram: Telegram,
+    private readonly limit = TELEGRAM_DOWNLOAD_LIMIT,
+  ) {}
 
   async fetch(a: Attachment): Promise<Buffer> {
     if (a.size !== undefined && a.size > this.limit) throw new Error(`telegram file too large to download (${a.size} bytes)`);

@@ -63,7 +63,9 @@ export class TelegramHandlers {
       notice = await this.tap(q);
     } finally {
       // A tap is always answered, or the user's button keeps spinning.
-      await this.telegram.answerCbQuery(q.id, notice).catch((err: unknown) => this.app.logger.warn({ err: errText(err) }, 'telegram: answerCallbackQuery failed'));
+      await this.telegram
+        .answerCbQuery(q.id, notice)
+        .catch((err: unknown) => this.app.logger.warn({ err: errText(err) }, 'telegram: answerCallbackQuery failed'));
     }
   }
 
@@ -125,7 +127,16 @@ export class TelegramHandlers {
   }
 
   private event(d: DecodedMessage, text: string): InboundEvent {
-    return { platform: 'telegram', chat: d.chat, user: d.user, messageId: d.messageId, text, attachments: d.attachments, addressed: d.addressed, sentAt: d.sentAt };
+    return {
+      platform: 'telegram',
+      chat: d.chat,
+      user: d.user,
+      messageId: d.messageId,
+      text,
+      attachments: d.attachments,
+      addressed: d.addressed,
+      sentAt: d.sentAt,
+    };
   }
 
   private async migrate(fromId: string, toId: string): Promise<void> {

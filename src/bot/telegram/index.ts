@@ -16,7 +16,9 @@ export function createTelegramSurface(
   const settings = telegramSettings(env);
   if (settings) return new TelegramSurface(app, settings, o);
   if (app.config.platforms.telegram.enabled) {
-    throw new ConfigError(['platforms.telegram.enabled: 已启用 Telegram，但没有设置环境变量 TELEGRAM_BOT_TOKEN（向 @BotFather 申请机器人后设置）']);
+    throw new ConfigError([
+      'platforms.telegram.enabled: 已启用 Telegram，但没有设置环境变量 TELEGRAM_BOT_TOKEN（向 @BotFather 申请机器人后设置）',
+    ]);
   }
   return undefined;
 }

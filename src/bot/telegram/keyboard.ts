@@ -41,7 +41,12 @@ function perRow(labels: readonly string[]): number {
  * Choices first (as the engine lists them), then the engine commands on one row, then, in a group,
  * the link that continues this form in a private chat with the bot.
  */
-export function buildKeyboard(owner: string, choices: readonly Choice[], hints: readonly string[], privateLink?: string): BuiltKeyboard | undefined {
+export function buildKeyboard(
+  owner: string,
+  choices: readonly Choice[],
+  hints: readonly string[],
+  privateLink?: string,
+): BuiltKeyboard | undefined {
   const values: string[] = [];
   const button = (label: string, value: string): InlineKeyboardButton => {
     values.push(value);

@@ -10,10 +10,7 @@ import { zh } from '../../text/zh.js';
  * same thing and a form added later gets its command by declaring a "/xxx" trigger.
  */
 
-export type CommandIntent =
-  | { kind: 'engine'; text: string }
-  | { kind: 'start'; payload: string }
-  | { kind: 'not-ours' };
+export type CommandIntent = { kind: 'engine'; text: string } | { kind: 'start'; payload: string } | { kind: 'not-ours' };
 
 interface ParsedCommand {
   name: string;
@@ -69,7 +66,10 @@ function slashName(words: readonly string[]): string | undefined {
  */
 export function commandMenu(engine: FlowEngine, forms: readonly FormSpec[], commands: readonly ChatCommand[]): BotCommand[] {
   const c = tg.commands;
-  const menu = new Map<string, string>([['start', c.start], ['help', c.help]]);
+  const menu = new Map<string, string>([
+    ['start', c.start],
+    ['help', c.help],
+  ]);
   for (const f of forms) {
     const name = slashName(f.triggers);
     if (name && engine.form(f.id) && !menu.has(name)) menu.set(name, c.named[name] ?? c.fill(f.title));

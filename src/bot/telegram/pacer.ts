@@ -64,7 +64,11 @@ export class Pacer {
   private readonly abort = new AbortController();
   private prunedAt = performance.now();
 
-  constructor(private readonly limits: PacerLimits, private readonly hooks: PacerHooks, private readonly logger: Logger) {
+  constructor(
+    private readonly limits: PacerLimits,
+    private readonly hooks: PacerHooks,
+    private readonly logger: Logger,
+  ) {
     this.global = new Spacing(limits.globalPerSecond);
     // Every waiting chat listens for the stop signal; thousands of them are expected, not a leak.
     setMaxListeners(0, this.abort.signal);
@@ -142,7 +146,9 @@ export class Pacer {
             this.stats.droppedBlocked += q.length;
             this.logger.warn({ chat: chatId, dropped: q.length, err: why }, 'telegram: bot blocked or removed; chat marked inactive');
             q.length = 0;
-            await this.hooks.onBlocked(chatId).catch((e: unknown) => this.logger.error({ err: e, chat: chatId }, 'telegram: could not mark chat inactive'));
+            await this.hooks
+              .onBlocked(chatId)
+              .catch((e: unknown) => this.logger.error({ err: e, chat: chatId }, 'telegram: could not mark chat inactive'));
           } else {
             this.stats.rejected++;
             transient = 0;
@@ -154,7 +160,10 @@ export class Pacer {
         transient = 0;
         q.shift();
         this.stats.sent++;
-        if (job.after) await job.after(result).catch((e: unknown) => this.logger.error({ err: e, chat: chatId }, 'telegram: bookkeeping after send failed'));
+        if (job.after)
+          await job
+            .after(result)
+            .catch((e: unknown) => this.logger.error({ err: e, chat: chatId }, 'telegram: bookkeeping after send failed'));
       }
     } finally {
       if (!q.length) this.queues.delete(chatId);

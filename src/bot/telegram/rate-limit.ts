@@ -23,7 +23,11 @@ export class TokenBucket implements Limiter {
   private tokens: number;
   private last: number;
 
-  constructor(private readonly ratePerSec: number, private readonly capacity: number, private readonly clock = now) {
+  constructor(
+    private readonly ratePerSec: number,
+    private readonly capacity: number,
+    private readonly clock = now,
+  ) {
     if (!(ratePerSec > 0) || !(capacity >= 1)) throw new Error('token bucket needs a positive rate and a capacity of at least 1');
     this.tokens = capacity;
     this.last = clock();
@@ -48,7 +52,11 @@ export class SlidingWindow implements Limiter {
   /** Booked or answered times, ascending. */
   private readonly slots: number[] = [];
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly clock = now) {
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly clock = now,
+  ) {
     if (!(limit >= 1) || !(windowMs > 0)) throw new Error('sliding window needs a limit of at least 1 and a positive window');
   }
 
@@ -84,7 +92,10 @@ export class SlidingWindow implements Limiter {
 export class Spacing implements Limiter {
   private next: number;
 
-  constructor(private readonly perSecond: number, private readonly clock = now) {
+  constructor(
+    private readonly perSecond: number,
+    private readonly clock = now,
+  ) {
     if (!(perSecond > 0)) throw new Error('spacing needs a positive rate');
     this.next = clock();
   }

@@ -89,12 +89,16 @@ export class TelegramSender implements OutboundSink {
 
   document(chatId: string, group: boolean, file: Extract<OutboundAction, { kind: 'file' }>, quote?: number): void {
     this.enqueue(chatId, group, 'sendDocument', () =>
-      this.telegram.sendDocument(chatId, { source: file.data, filename: file.fileName }, {
-        ...(file.caption ? { caption: file.caption.slice(0, 1024) } : {}),
-        // telegraf 4.16 drops object fields it does not know from multipart uploads; a JSON string
-        // is what the Bot API expects there anyway.
-        ...(quote ? { reply_parameters: JSON.stringify(reply(quote)) as unknown as ReplyParameters } : {}),
-      }),
+      this.telegram.sendDocument(
+        chatId,
+        { source: file.data, filename: file.fileName },
+        {
+          ...(file.caption ? { caption: file.caption.slice(0, 1024) } : {}),
+          // telegraf 4.16 drops object fields it does not know from multipart uploads; a JSON string
+          // is what the Bot API expects there anyway.
+          ...(quote ? { reply_parameters: JSON.stringify(reply(quote)) as unknown as ReplyParameters } : {}),
+        },
+      ),
     );
   }
 
@@ -105,7 +109,13 @@ export class TelegramSender implements OutboundSink {
     );
   }
 
-  private message(chatId: string, group: boolean, m: OutMessage, quote: number | undefined, after?: (sent: number | undefined) => Promise<void>): void {
+  private message(
+    chatId: string,
+    group: boolean,
+    m: OutMessage,
+    quote: number | undefined,
+    after?: (sent: number | undefined) => Promise<void>,
+  ): void {
     this.enqueue(
       chatId,
       group,

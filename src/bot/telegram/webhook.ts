@@ -56,9 +56,11 @@ export async function startWebhookServer(o: WebhookOptions): Promise<{ server: S
     const prev = chains.get(chat) ?? Promise.resolve();
     const next = prev.catch(() => undefined).then(work);
     chains.set(chat, next);
-    void next.catch(() => undefined).finally(() => {
-      if (chains.get(chat) === next) chains.delete(chat);
-    });
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (chains.get(chat) === next) chains.delete(chat);
+      });
     return next;
   };
 

@@ -41,7 +41,10 @@ export class WechatSurface implements Surface {
   private loggedIn = false;
   private readonly serial = new KeyedSerial();
 
-  constructor(app: BotContext, private readonly o: WechatOptions) {
+  constructor(
+    app: BotContext,
+    private readonly o: WechatOptions,
+  ) {
     this.logger = (o.logger ?? app.logger).child({ surface: 'wechat' });
     this.paths = wechatPaths(app.config.dataDir);
     this.bot =
@@ -66,7 +69,12 @@ export class WechatSurface implements Surface {
       logger: this.logger,
       ...(o.sender ? { sender: o.sender } : {}),
     });
-    this.supervisor = new LoginSupervisor(this.bot, { isLoggedIn: () => this.loggedIn, retryMinMs: o.settings.loginRetry.minMs, retryMaxMs: o.settings.loginRetry.maxMs, logger: this.logger });
+    this.supervisor = new LoginSupervisor(this.bot, {
+      isLoggedIn: () => this.loggedIn,
+      retryMinMs: o.settings.loginRetry.minMs,
+      retryMaxMs: o.settings.loginRetry.maxMs,
+      logger: this.logger,
+    });
     this.wire();
   }
 
@@ -94,47 +102,73 @@ export class WechatSurface implements Surface {
       (...args: A): void => {
         fn(...args).catch((err: unknown) => this.logger.error({ err }, `wechat ${what} failed`));
       };
-    bot.on('scan', guard('scan', async (qrcode: string, status: types.ScanStatus) => {
-      if ((status === ScanWaiting || status === ScanTimeout) && qrcode) await showLoginQr(qrcode, this.paths.qrPng, this.o.qrOut ?? process.stderr, this.logger);
-      else this.logger.info({ status: types.ScanStatus[status] }, 'wechat scan status');
-    }));
-    bot.on('login', guard('login', async (user: Contact) => {
-      this.loggedIn = true;
-      this.supervisor.loggedIn();
-      this.logger.info({ user: user.name() }, 'wechat logged in');
-      await removeLoginQr(this.paths.qrPng);
-      this.chat.online();
-    }));
+    bot.on(
+      'scan',
+      guard('scan', async (qrcode: string, status: types.ScanStatus) => {
+        if ((status === ScanWaiting || status === ScanTimeout) && qrcode)
+          await showLoginQr(qrcode, this.paths.qrPng, this.o.qrOut ?? process.stderr, this.logger);
+        else this.logger.info({ status: types.ScanStatus[status] }, 'wechat scan status');
+      }),
+    );
+    bot.on(
+      'login',
+      guard('login', async (user: Contact) => {
+        this.loggedIn = true;
+        this.supervisor.loggedIn();
+        this.logger.info({ user: user.name() }, 'wechat logged in');
+        await removeLoginQr(this.paths.qrPng);
+        this.chat.online();
+      }),
+    );
     bot.on('logout', (user: Contact, reason?: string) => {
       this.loggedIn = false;
       // The puppet asks for a new scan by itself; open drafts live in Redis and survive the re-login.
       this.logger.warn({ user: user.name(), reason }, 'wechat logged out; waiting for a new login (messages stay queued)');
     });
     bot.on('error', (err: unknown) => this.supervisor.error(err));
-    bot.on('message', guard('message', (msg: Message) =>
-      // One chat's messages reach the dispatcher in the order WeChat delivered them.
-      this.serial.run(msg.room()?.id ?? msg.talker().id, async () => {
-        const m = await decodeMessage(msg, this.bot);
-        if (m) await this.chat.receive(m);
+    bot.on(
+      'message',
+      guard('message', (msg: Message) =>
+        // One chat's messages reach the dispatcher in the order WeChat delivered them.
+        this.serial.run(msg.room()?.id ?? msg.talker().id, async () => {
+          const m = await decodeMessage(msg, this.bot);
+          if (m) await this.chat.receive(m);
+        }),
+      ),
+    );
+    bot.on(
+      'room-invite',
+      guard('room-invite', async (inv: RoomInvitation) => this.invited(inv)),
+    );
+    bot.on(
+      'room-join',
+      guard('room-join', async (room: Room, invitees: Contact[], _inviter: Contact, date?: Date) => {
+        const chat = await roomRef(room);
+        const eventId = `${invitees
+          .map((c) => c.id)
+          .sort()
+          .join(',')}:${date?.getTime() ?? ''}`;
+        if (invitees.some((c) => c.id === bot.currentUser.id)) {
+          const b = await this.chat.botJoined(chat, eventId);
+          if (!b) this.logger.warn({ room: room.id, topic: chat.title }, 'joined a group that is not in the config; staying silent there');
+          return;
+        }
+        await this.chat.membersJoined(
+          chat,
+          invitees.map((c) => ({ id: c.id, name: c.name() || c.id })),
+          eventId,
+        );
       }),
-    ));
-    bot.on('room-invite', guard('room-invite', async (inv: RoomInvitation) => this.invited(inv)));
-    bot.on('room-join', guard('room-join', async (room: Room, invitees: Contact[], _inviter: Contact, date?: Date) => {
-      const chat = await roomRef(room);
-      const eventId = `${invitees.map((c) => c.id).sort().join(',')}:${date?.getTime() ?? ''}`;
-      if (invitees.some((c) => c.id === bot.currentUser.id)) {
-        const b = await this.chat.botJoined(chat, eventId);
-        if (!b) this.logger.warn({ room: room.id, topic: chat.title }, 'joined a group that is not in the config; staying silent there');
-        return;
-      }
-      await this.chat.membersJoined(chat, invitees.map((c) => ({ id: c.id, name: c.name() || c.id })), eventId);
-    }));
+    );
   }
 
   /** Only groups named in the config are joined; the room id is unknown until we are in, so the name decides. */
   private async invited(inv: RoomInvitation): Promise<void> {
     const topic = await inv.topic();
-    const inviter = await inv.inviter().then((c) => c.name(), () => '');
+    const inviter = await inv.inviter().then(
+      (c) => c.name(),
+      () => '',
+    );
     if (!this.chat.isInvitable({ name: topic })) {
       this.logger.warn({ topic, inviter }, 'room invitation declined: group not in the config');
       return;

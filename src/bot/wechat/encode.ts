@@ -27,7 +27,10 @@ export async function sendItem(bot: Wechaty, item: OutboxItem): Promise<void> {
       const contactOf = (id: string) => bot.Contact.find({ id }).catch(() => undefined);
       const found = await Promise.all(target.mentions.map(async (u) => ({ u, c: await contactOf(u.id) })));
       const contacts = found.flatMap((f) => (f.c ? [f.c] : []));
-      const named = found.filter((f) => !f.c).map((f) => `@${f.u.name} `).join('');
+      const named = found
+        .filter((f) => !f.c)
+        .map((f) => `@${f.u.name} `)
+        .join('');
       await (contacts.length ? room.say(`${named}${sayable}`, ...contacts) : room.say(`${named}${sayable}`));
     } else {
       await room.say(sayable);

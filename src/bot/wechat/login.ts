@@ -46,7 +46,10 @@ export class LoginSupervisor {
   private restarting?: Promise<void>;
   private stopped = false;
 
-  constructor(private readonly bot: Wechaty, private readonly o: LoginSupervisorOptions) {
+  constructor(
+    private readonly bot: Wechaty,
+    private readonly o: LoginSupervisorOptions,
+  ) {
     this.backoff = new Backoff(o.retryMinMs, o.retryMaxMs);
   }
 
@@ -89,7 +92,10 @@ export class LoginSupervisor {
   private scheduleRestart(): void {
     if (this.stopped || this.timer || this.restarting) return;
     const wait = this.backoff.next();
-    this.o.logger.warn({ retryInMs: wait, attempt: this.backoff.attempts, suppressedErrors: this.suppressed }, 'wechat cannot log in; restarting the puppet after a pause');
+    this.o.logger.warn(
+      { retryInMs: wait, attempt: this.backoff.attempts, suppressedErrors: this.suppressed },
+      'wechat cannot log in; restarting the puppet after a pause',
+    );
     this.suppressed = 0;
     this.recent = [];
     this.restarting = this.bot.stop().catch((err: unknown) => this.o.logger.warn({ err }, 'wechat stop failed'));

@@ -106,11 +106,18 @@ export class ReminderService {
     const form = this.d.forms.find((f) => f.id === deadline.form);
     const names = deadline.per === 'group' ? [] : missing.map((m) => m.name);
     const text = scheduleText.reminder({
-      title: deadline.title, due: deadline.due, offset, missing: names, perGroup: deadline.per === 'group', trigger: form?.triggers[0] ?? deadline.title,
+      title: deadline.title,
+      due: deadline.due,
+      offset,
+      missing: names,
+      perGroup: deadline.per === 'group',
+      trigger: form?.triggers[0] ?? deadline.title,
     });
     const { platform, chatId } = splitChatKey(chatKey);
     const mentions = deadline.per === 'group' ? [] : missing.map(({ id, name }) => ({ id, name }));
-    await this.d.notifier.notify({ platform, chat: { id: chatId, kind: 'group', ...(title ? { title } : {}) } }, [{ kind: 'text', text, mentions }]);
+    await this.d.notifier.notify({ platform, chat: { id: chatId, kind: 'group', ...(title ? { title } : {}) } }, [
+      { kind: 'text', text, mentions },
+    ]);
     return names;
   }
 }

@@ -13,7 +13,10 @@ type Member = UserRef & { key: string };
 export class Roster {
   private readonly byId: ReadonlyMap<string, FormRules>;
 
-  constructor(private readonly records: RecordRepository, private readonly forms: readonly FormRules[]) {
+  constructor(
+    private readonly records: RecordRepository,
+    private readonly forms: readonly FormRules[],
+  ) {
     this.byId = new Map(forms.map((f) => [f.id, f]));
   }
 

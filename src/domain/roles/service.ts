@@ -5,7 +5,6 @@ import type { GrantStore } from '../../store/roles.js';
 import { grantSchema, isUnscoped, type Grant, type GrantInput, type RoleName } from './model.js';
 import { POLICY, type Action } from './policy.js';
 
-
 /** Where a group sits: its bound region (WeChat/QQ config) — empty when unknown. */
 export type RegionOf = (chatKey: string) => Promise<string>;
 
@@ -14,7 +13,10 @@ export type RegionOf = (chatKey: string) => Promise<string>;
  * and the one `authorize` every command asks. A decision names why it failed so the bot can say so.
  */
 export class RoleService implements RoleLookup {
-  constructor(private readonly store: GrantStore, private readonly regionOf: RegionOf) {}
+  constructor(
+    private readonly store: GrantStore,
+    private readonly regionOf: RegionOf,
+  ) {}
 
   async grantsOf(userKey: string): Promise<Grant[]> {
     const raw = await this.store.list(userKey);
@@ -37,7 +39,9 @@ export class RoleService implements RoleLookup {
 
   async revoke(userKey: string, role: RoleName): Promise<number> {
     const grants = await this.store.entries(userKey);
-    const ids = Object.entries(grants).filter(([, j]) => grantSchema.parse(JSON.parse(j)).role === role).map(([id]) => id);
+    const ids = Object.entries(grants)
+      .filter(([, j]) => grantSchema.parse(JSON.parse(j)).role === role)
+      .map(([id]) => id);
     return this.store.remove(userKey, ids);
   }
 
@@ -45,7 +49,9 @@ export class RoleService implements RoleLookup {
   async seedFromConfig(map: Readonly<Record<string, readonly GrantInput[]>>): Promise<void> {
     for (const [userKey, list] of Object.entries(map)) {
       const existing = await this.store.entries(userKey);
-      const stale = Object.entries(existing).filter(([, j]) => grantSchema.parse(JSON.parse(j)).by === 'config').map(([id]) => id);
+      const stale = Object.entries(existing)
+        .filter(([, j]) => grantSchema.parse(JSON.parse(j)).by === 'config')
+        .map(([id]) => id);
       await this.store.remove(userKey, stale);
       for (const g of list) await this.grant(userKey, { ...g, by: 'config' });
     }

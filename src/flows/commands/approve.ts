@@ -32,7 +32,13 @@ function signOff(d: SignOffDeps, name: 'approve' | 'return', words: readonly str
     async run(ctx) {
       const { me } = asker(ctx);
       const [short = '', ...rest] = ctx.args.split(' ');
-      const found = await findRecord(d.records, d.forms.filter((f) => f.approval?.length), short, me, true);
+      const found = await findRecord(
+        d.records,
+        d.forms.filter((f) => f.approval?.length),
+        short,
+        me,
+        true,
+      );
       if (typeof found === 'string') return [say(found)];
       const by = { userKey: me, userName: ctx.ev.user.name };
       const out = await decide(d.records, d.roles, formOf(d.forms, found), found, name, rest.join(' ').trim(), by, ctx.now.toISOString());

@@ -52,7 +52,11 @@ export function asker(ctx: CommandContext): { me: string; here: string | undefin
 
 /** The refusal for a denied action, saying whether the role or the scope was missing. */
 export async function refuse(
-  d: { roles: RoleLookup }, me: string, action: Action, what: keyof typeof t.actions, chat?: string,
+  d: { roles: RoleLookup },
+  me: string,
+  action: Action,
+  what: keyof typeof t.actions,
+  chat?: string,
 ): Promise<OutboundAction | undefined> {
   const decision = await d.roles.authorize(me, action, chat);
   return decision.ok ? undefined : say(t.denied[decision.reason](t.actions[what]));
@@ -60,7 +64,9 @@ export async function refuse(
 
 /** The groups with records (`all`), and those whose data the asker may see in full for `action` (`allowed`). */
 export async function groupsInScope(
-  d: { records: RecordRepository; roles: RoleLookup }, me: string, action: Action,
+  d: { records: RecordRepository; roles: RoleLookup },
+  me: string,
+  action: Action,
 ): Promise<{ all: string[]; allowed: string[] }> {
   const all = Object.keys(await d.records.groupTitles());
   const allowed: string[] = [];
@@ -80,11 +86,19 @@ export function findForm(forms: readonly FormSpec[], words: string): FormSpec | 
  * unless `anyone`. A string is the sentence saying why there is none (no id, not found, ambiguous).
  */
 export async function findRecord(
-  records: RecordRepository, forms: readonly FormSpec[], args: string, me: string, anyone: boolean,
+  records: RecordRepository,
+  forms: readonly FormSpec[],
+  args: string,
+  me: string,
+  anyone: boolean,
 ): Promise<StoredRecord | string> {
   const id = args.trim().split(' ')[0] ?? '';
   if (!id) return tf.records.needId;
-  const hits = await records.findByShortId(id, forms.map((f) => f.id), anyone ? {} : { userKey: me });
+  const hits = await records.findByShortId(
+    id,
+    forms.map((f) => f.id),
+    anyone ? {} : { userKey: me },
+  );
   if (hits.length === 0) return tf.records.notFound(id);
   if (hits.length > 1) return tf.records.ambiguous(id);
   return hits[0]!;

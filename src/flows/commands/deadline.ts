@@ -40,14 +40,25 @@ export function deadlineCommand(d: DeadlineDeps): ChatCommand {
         const groups = await d.groups();
         const scope = resolveScope(scopeWords.join(' '), here, groups);
         if (!scope) return [say(t.badScope(scopeWords.join(' '), groups.map((g) => g.title).filter(Boolean)))];
-        const allowed = await d.roles.scopeOf(me, 'deadlines', scope.groups.map((g) => g.chatKey));
+        const allowed = await d.roles.scopeOf(
+          me,
+          'deadlines',
+          scope.groups.map((g) => g.chatKey),
+        );
         if (!allowed.length) return [say(t.denied['out-of-scope'](t.actions.deadlines))];
         const existing = new Set((await d.deadlines.list()).map((x) => x.id));
         let id = `${form.id}-${due.value}`;
         for (let n = 2; existing.has(id); n++) id = `${form.id}-${due.value}-${n}`;
         const added = await d.deadlines.put({
-          id, form: form.id, title: form.title, due: due.value, timezone: ctx.config.timezone, groups: allowed,
-          per: form.filedBy ?? 'member', source: 'chat', basis: `${ctx.ev.user.name} 在群里添加`,
+          id,
+          form: form.id,
+          title: form.title,
+          due: due.value,
+          timezone: ctx.config.timezone,
+          groups: allowed,
+          per: form.filedBy ?? 'member',
+          source: 'chat',
+          basis: `${ctx.ev.user.name} 在群里添加`,
         });
         return [say(t.deadline.added(added))];
       }

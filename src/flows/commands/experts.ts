@@ -21,7 +21,9 @@ export function expertsCommand(d: { records: RecordRepository; roles: RoleLookup
       const priv = ctx.ev.chat.kind === 'private';
       const coord = priv
         ? (await groupsInScope(d, me, 'expertsFull')).allowed
-        : (await d.roles.authorize(me, 'expertsFull', home)).ok ? [home] : [];
+        : (await d.roles.authorize(me, 'expertsFull', home)).ok
+          ? [home]
+          : [];
       if (priv && !coord.length) return [say(tf.experts.askInGroup)];
       const rows: string[] = [];
       for (const { record: r } of await scanRegistrations(d.records, d.forms, priv ? {} : { chatKeys: [home] })) {

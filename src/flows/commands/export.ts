@@ -64,15 +64,17 @@ async function groupLedger(d: ExportDeps, { ev, args }: CommandContext): Promise
   if (n === 0) return [say(commandText.export.empty(ledgerForm.title))];
   const day = new Date().toISOString().slice(0, 10);
   const where = ev.chat.title ?? ev.chat.id;
-  return [{
-    kind: 'file',
-    fileName: `${ledgerForm.title}-${where}${onlyMine ? `-${ev.user.name}` : ''}-${day}.${format}`,
-    mime: MIME[format],
-    data: Buffer.concat(chunks),
-    caption: onlyMine
-      ? commandText.export.mineCaption(ledgerForm.title, n)
-      : commandText.export.caption(ledgerForm.title, ev.chat.title ?? '', n),
-  }];
+  return [
+    {
+      kind: 'file',
+      fileName: `${ledgerForm.title}-${where}${onlyMine ? `-${ev.user.name}` : ''}-${day}.${format}`,
+      mime: MIME[format],
+      data: Buffer.concat(chunks),
+      caption: onlyMine
+        ? commandText.export.mineCaption(ledgerForm.title, n)
+        : commandText.export.caption(ledgerForm.title, ev.chat.title ?? '', n),
+    },
+  ];
 }
 
 /**
@@ -104,7 +106,11 @@ async function officialFile(d: ExportDeps, ctx: CommandContext): Promise<Outboun
   if (!formats.includes(chosen)) return usage;
   const scope = { ...(only ? { chatKey: only } : {}), ...(dates[0] ? { from: dates[0] } : {}), ...(dates[1] ? { to: dates[1] } : {}) };
   const file = await buildExport(what, chosen, scope, {
-    records: d.records, forms: d.forms, timezone: d.config.timezone, unit: d.config.org.unit, now: ctx.now,
+    records: d.records,
+    forms: d.forms,
+    timezone: d.config.timezone,
+    unit: d.config.org.unit,
+    now: ctx.now,
     ...(d.blobs ? { blobs: d.blobs } : {}),
   });
   if (file.count === 0 && what !== 'stats') return [say(tf.exports.nothing)];

@@ -33,7 +33,13 @@ export function missingCommand(d: Pick<CommandDeps, 'records' | 'forms' | 'roles
       const resolved = resolveScope(rest.join(' '), here, groups);
       if (!resolved) return [say(t.badScope(rest.join(' '), groups.map((g) => g.title).filter(Boolean)))];
       const bound = resolved.groups.filter((g) => deadline.groups.includes('*') || deadline.groups.includes(g.chatKey));
-      const allowed = new Set(await d.roles.scopeOf(me, 'missingFull', bound.map((g) => g.chatKey)));
+      const allowed = new Set(
+        await d.roles.scopeOf(
+          me,
+          'missingFull',
+          bound.map((g) => g.chatKey),
+        ),
+      );
       if (!allowed.size) return [say(t.denied['out-of-scope'](t.actions.missingFull))];
       const lines = [t.missing.head(deadline.title, deadline.due)];
       for (const g of bound.filter((x) => allowed.has(x.chatKey))) {
@@ -43,7 +49,12 @@ export function missingCommand(d: Pick<CommandDeps, 'records' | 'forms' | 'roles
           continue;
         }
         const phones = await registeredPhones(d.records, d.forms, g.chatKey);
-        lines.push(t.missing.group(g.title, missing.map((m) => (phones.has(m.id) ? `${m.name} ${phones.get(m.id)}` : m.name))));
+        lines.push(
+          t.missing.group(
+            g.title,
+            missing.map((m) => (phones.has(m.id) ? `${m.name} ${phones.get(m.id)}` : m.name)),
+          ),
+        );
       }
       return { replies: [say(lines.join('\n'))], unmasked: ctx.ev.chat.kind === 'private' };
     },

@@ -18,7 +18,8 @@ export function pendingCommand(d: { records: RecordRepository; forms: readonly F
       const list = await pendingFor(d.records, d.roles, d.forms, me);
       if (!list.length) return [say((await d.roles.rolesOf(me)).length ? tf.approvals.nonePending : tf.approvals.noRole)];
       const rows = list.map((p, i) =>
-        tf.approvals.pendingRow(i + 1, p.rec.id.slice(0, 8), p.form.title, p.form.summary?.(p.rec.values) ?? '', p.stage));
+        tf.approvals.pendingRow(i + 1, p.rec.id.slice(0, 8), p.form.title, p.form.summary?.(p.rec.values) ?? '', p.stage),
+      );
       return [say([tf.approvals.pendingTitle(list.length), ...rows, tf.approvals.pendingFooter].join('\n'))];
     },
   };

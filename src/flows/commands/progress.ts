@@ -13,7 +13,10 @@ import { commandText } from '../../text/commands.js';
 import type { ChatCommand, CommandContext, CommandOutcome } from './command.js';
 import { asker, say, type CommandDeps } from './context.js';
 
-export type ProgressDeps = Pick<CommandDeps, 'records' | 'forms' | 'roles' | 'deadlines' | 'reminders' | 'indicators' | 'groups' | 'config'>;
+export type ProgressDeps = Pick<
+  CommandDeps,
+  'records' | 'forms' | 'roles' | 'deadlines' | 'reminders' | 'indicators' | 'groups' | 'config'
+>;
 
 /** Splits "龙井市 本月" into scope words and a period (the first word that reads as one). */
 function parseArgs(args: string, ctx: CommandContext): { scope: string; period: Period } | { error: string } {
@@ -121,7 +124,11 @@ export function progressCommand(d: ProgressDeps): ChatCommand {
       const groups = await d.groups();
       const resolved = resolveScope(scope, here, groups);
       if (!resolved) return [say(t.badScope(scope, groups.map((g) => g.title).filter(Boolean)))];
-      const allowed = await d.roles.scopeOf(me, 'progress', resolved.groups.map((g) => g.chatKey));
+      const allowed = await d.roles.scopeOf(
+        me,
+        'progress',
+        resolved.groups.map((g) => g.chatKey),
+      );
       if (!allowed.length) return [say(t.denied['out-of-scope'](t.actions.progress))];
 
       const f = await computeFigures(d.records, d.forms, { chatKeys: allowed, from: period.from, to: period.to });
@@ -142,16 +149,22 @@ export function progressCommand(d: ProgressDeps): ChatCommand {
       const quotas = await quotaLines(d, allowed);
       if (quotas.length) lines.push(t.quotaHead, ...quotas.map((q) => `  ${q}`));
 
-      const chart = allowed.length > 1
-        ? barChartPng(t.chartTitle(resolved.label, period.label), f.groups.map((g) => g.title), [
-            { name: t.chartSeries.activities, values: f.groups.map((g) => g.activities) },
-            { name: t.chartSeries.people, values: f.groups.map((g) => g.participants) },
-          ])
-        : barChartPng(t.chartTitle(resolved.label, period.label), f.experts.slice(0, 12).map((e) => e.name), [
-            { name: t.chartSeries.days, values: f.experts.slice(0, 12).map((e) => e.days) },
-          ]);
+      const chart =
+        allowed.length > 1
+          ? barChartPng(
+              t.chartTitle(resolved.label, period.label),
+              f.groups.map((g) => g.title),
+              [
+                { name: t.chartSeries.activities, values: f.groups.map((g) => g.activities) },
+                { name: t.chartSeries.people, values: f.groups.map((g) => g.participants) },
+              ],
+            )
+          : barChartPng(
+              t.chartTitle(resolved.label, period.label),
+              f.experts.slice(0, 12).map((e) => e.name),
+              [{ name: t.chartSeries.days, values: f.experts.slice(0, 12).map((e) => e.days) }],
+            );
       return [say(lines.join('\n')), { kind: 'file', fileName: `进度-${resolved.label}-${period.label}.png`, mime: MIME.png, data: chart }];
     },
   };
 }
-

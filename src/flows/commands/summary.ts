@@ -1,5 +1,3 @@
-import type { OutboundAction } from '../../core/events.js';
-import { chatKey, userKey } from '../../core/ids.js';
 import { MIME } from '../../core/mime.js';
 import { localDate } from '../../core/tz.js';
 import { normalizeInput } from '../../core/text.js';
@@ -26,14 +24,26 @@ export interface SummaryPeriod {
 }
 
 const SCOPE_WORDS: Readonly<Record<string, SummaryScopeKind>> = {
-  本群: 'group', 群: 'group', 群里: 'group', 我的: 'mine', 个人: 'mine', 我: 'mine', 全部: 'all', 所有: 'all', 全部群: 'all',
+  本群: 'group',
+  群: 'group',
+  群里: 'group',
+  我的: 'mine',
+  个人: 'mine',
+  我: 'mine',
+  全部: 'all',
+  所有: 'all',
+  全部群: 'all',
 };
 
 /**
  * "/summary [范围] [时段]": 范围 本群 | 我的 | 全部; 时段 今年 | 去年 | 2026 | 2026年 | 2026-01-01至2026-06-30.
  * Defaults: this group (or, in a private chat, the user's own records) and this year up to today.
  */
-export function parseSummaryArgs(args: string, now: Date, timezone: string): { scope?: SummaryScopeKind; period: SummaryPeriod } | { error: string } {
+export function parseSummaryArgs(
+  args: string,
+  now: Date,
+  timezone: string,
+): { scope?: SummaryScopeKind; period: SummaryPeriod } | { error: string } {
   const today = localDate(now, timezone);
   let scope: SummaryScopeKind | undefined;
   let period = summaryPeriod(readPeriod('', now, timezone)!, today)!;
@@ -102,10 +112,21 @@ export function makeSummaryCommand(deps: SummaryCommandDeps = {}): ChatCommand {
         }
       }
       const scopeLabel = kind === 'all' ? t.scopeAll : kind === 'group' ? t.scopeGroup(home.chatTitle) : t.scopeMine(ev.user.name);
-      const query = { from: period.from, to: period.to, ...(kind === 'group' ? { chatKeys: [group] } : kind === 'mine' ? { userKey: me } : { chatKeys: scopeKeys ?? [] }) };
+      const query = {
+        from: period.from,
+        to: period.to,
+        ...(kind === 'group' ? { chatKeys: [group] } : kind === 'mine' ? { userKey: me } : { chatKeys: scopeKeys ?? [] }),
+      };
       const useModel = deps.llm && config.llm.summaryProse;
       const s = await composeSummary(
-        { query, scopeLabel, unit: config.org.unit, periodLabel: period.label, nextYear: period.nextYear, draftedOn: localDate(now, config.timezone) },
+        {
+          query,
+          scopeLabel,
+          unit: config.org.unit,
+          periodLabel: period.label,
+          nextYear: period.nextYear,
+          draftedOn: localDate(now, config.timezone),
+        },
         { records, forms: deps.forms ?? allForms, ...(useModel ? { llm: deps.llm } : {}), scope: { userKey: me, chatKey: group } },
       );
       if (s.figures.activities === 0) return [say(t.empty(scopeLabel, period.label))];

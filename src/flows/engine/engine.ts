@@ -98,12 +98,27 @@ export class FlowEngine {
    * Opens a stored record again for its author: the draft is the record (same id), at the review,
    * so 修改 N changes a box and 确认 stores a new revision. The caller checks who may reopen it.
    */
-  reopen(formId: string, id: string, values: Record<string, unknown>, rev: number, now: Date, origin: { chatId: string; chatTitle: string }): StepOutput {
+  reopen(
+    formId: string,
+    id: string,
+    values: Record<string, unknown>,
+    rev: number,
+    now: Date,
+    origin: { chatId: string; chatTitle: string },
+  ): StepOutput {
     const form = this.byId.get(formId);
     if (!form) return { state: null, replies: [say(zh.engine.notUnderstood)] };
     const state: ConversationState = {
-      v: STATE_VERSION, form: form.id, draftId: id, cursor: REVIEW, values: structuredClone(values), skipped: [],
-      returnToReview: false, startedAt: now.getTime(), origin, amend: { rev },
+      v: STATE_VERSION,
+      form: form.id,
+      draftId: id,
+      cursor: REVIEW,
+      values: structuredClone(values),
+      skipped: [],
+      returnToReview: false,
+      startedAt: now.getTime(),
+      origin,
+      amend: { rev },
     };
     return { state, replies: [say(zh.engine.reopened(form.title, id.slice(0, 8))), review(form, state)] };
   }
@@ -139,8 +154,14 @@ export class FlowEngine {
 
   private start(form: FormSpec, rest: string, ctx: ParseContext, input: StepInput): StepOutput {
     let state: ConversationState = {
-      v: STATE_VERSION, form: form.id, draftId: this.newId(), cursor: 0, values: {}, skipped: [],
-      returnToReview: false, startedAt: input.now.getTime(),
+      v: STATE_VERSION,
+      form: form.id,
+      draftId: this.newId(),
+      cursor: 0,
+      values: {},
+      skipped: [],
+      returnToReview: false,
+      startedAt: input.now.getTime(),
     };
     const notes: OutboundAction[] = [];
     // A photo sent with the trigger as its caption ("展览" + file) fills the form's file box at once.
@@ -185,7 +206,13 @@ export class FlowEngine {
     return { state: landed.state, replies: [...replies, ...landed.replies] };
   }
 
-  private answer(form: FormSpec, state: ConversationState, text: string, ctx: ParseContext, attachments: readonly InboundAttachment[]): StepOutput {
+  private answer(
+    form: FormSpec,
+    state: ConversationState,
+    text: string,
+    ctx: ParseContext,
+    attachments: readonly InboundAttachment[],
+  ): StepOutput {
     const field = form.fields[state.cursor]!;
     if (field.attachment && attachments.length) {
       const r = this.takeAttachment(form, field, state, attachments, text, ctx);
@@ -202,7 +229,12 @@ export class FlowEngine {
 
   /** Puts the first acceptable attachment into `field`; its caption fills the rule's captionTo box. */
   private takeAttachment(
-    form: FormSpec, field: FieldSpec, state: ConversationState, attachments: readonly InboundAttachment[], caption: string, ctx: ParseContext,
+    form: FormSpec,
+    field: FieldSpec,
+    state: ConversationState,
+    attachments: readonly InboundAttachment[],
+    caption: string,
+    ctx: ParseContext,
   ): { ok: true; state: ConversationState } | { ok: false; reason: string } {
     let reason = '';
     for (const att of attachments) {
@@ -307,7 +339,13 @@ export class FlowEngine {
         const values = form.valuesSchema.parse(state.values) as Record<string, unknown>;
         return {
           state: null,
-          replies: [say(state.amend ? zh.engine.amended(form.title, state.draftId.slice(0, 8)) : zh.engine.saved(form.title, state.draftId.slice(0, 8), form.triggers[0]!))],
+          replies: [
+            say(
+              state.amend
+                ? zh.engine.amended(form.title, state.draftId.slice(0, 8))
+                : zh.engine.saved(form.title, state.draftId.slice(0, 8), form.triggers[0]!),
+            ),
+          ],
           save: { form: form.id, id: state.draftId, values, ...(state.amend ? { amend: state.amend } : {}) },
         };
       }

@@ -97,7 +97,13 @@ export function ageField(base: Base): FieldSpec {
   };
 }
 
-export const regionSchema = z.object({ province: z.string(), city: z.string(), county: z.string(), township: z.string(), village: z.string() });
+export const regionSchema = z.object({
+  province: z.string(),
+  city: z.string(),
+  county: z.string(),
+  township: z.string(),
+  village: z.string(),
+});
 
 /** 所服务的贫困地区: five printed boxes (省 市 县 乡 村) asked as one answer. */
 export function regionField(base: Base): FieldSpec {
@@ -113,7 +119,9 @@ export function groupField(base: Base & Omit<GroupSpec, 'min'> & { min?: number 
   const row: Record<string, z.ZodType> = {};
   for (const c of group.columns) row[c.key] = c.optional ? c.schema.optional() : c.schema;
   return {
-    key: base.key, label: base.label, prompt: base.prompt,
+    key: base.key,
+    label: base.label,
+    prompt: base.prompt,
     ...(base.optional === undefined ? {} : { optional: base.optional }),
     group,
     parse: () => fail(zh.group.notOneLine),
@@ -135,7 +143,9 @@ export const attachmentRefSchema = z.object({
 /** A photo or file sent in chat; the text answer "跳过" works when optional, nothing else typed does. */
 export function attachmentField(base: Base & { rule: AttachmentRule }): FieldSpec {
   return {
-    key: base.key, label: base.label, prompt: base.prompt,
+    key: base.key,
+    label: base.label,
+    prompt: base.prompt,
     ...(base.optional === undefined ? {} : { optional: base.optional }),
     attachment: base.rule,
     parse: () => fail(zh.attach.sendFile),

@@ -50,7 +50,13 @@ export function groupStep(
   return sub.mode === 'row' ? rowStep(field, state, sub, text, cmd, ctx) : menuStep(field, state, text, cmd, ctx);
 }
 
-function menuStep(field: FieldSpec, state: ConversationState, text: string, cmd: EngineCommand | undefined, ctx: ParseContext): GroupOutcome {
+function menuStep(
+  field: FieldSpec,
+  state: ConversationState,
+  text: string,
+  cmd: EngineCommand | undefined,
+  ctx: ParseContext,
+): GroupOutcome {
   const g = field.group!;
   const rows = rowsOf(field, state);
   if ((zh.group.words.done as readonly string[]).includes(text)) {
@@ -103,7 +109,14 @@ function oneLineRow(field: FieldSpec, state: ConversationState, text: string, ct
   return stay(s, [...replies, columnPrompt(field, s)]);
 }
 
-function rowStep(field: FieldSpec, state: ConversationState, sub: GroupCursor, text: string, cmd: EngineCommand | undefined, ctx: ParseContext): GroupOutcome {
+function rowStep(
+  field: FieldSpec,
+  state: ConversationState,
+  sub: GroupCursor,
+  text: string,
+  cmd: EngineCommand | undefined,
+  ctx: ParseContext,
+): GroupOutcome {
   const g = field.group!;
   const col = g.columns[sub.col]!;
   const toMenu = (s: ConversationState, note: string): GroupOutcome => {
@@ -130,7 +143,8 @@ function rowStep(field: FieldSpec, state: ConversationState, sub: GroupCursor, t
     case 'confirm':
     case 'edit':
       // 修改 with a target names a form field; a bare 修改 inside a row is an answer attempt, like any text.
-      if (cmd.kind === 'confirm' || cmd.target !== '') return stay(state, [say(zh.group.finishRowFirst(g.noun)), columnPrompt(field, state)]);
+      if (cmd.kind === 'confirm' || cmd.target !== '')
+        return stay(state, [say(zh.group.finishRowFirst(g.noun)), columnPrompt(field, state)]);
       break;
     default:
       break;
@@ -139,9 +153,15 @@ function rowStep(field: FieldSpec, state: ConversationState, sub: GroupCursor, t
   if (sub.row === -1 && sub.col === 0 && Object.keys(sub.values).length === 0 && text.includes(' ') && g.columns.length > 1) {
     return oneLineRow(field, state, text, ctx);
   }
-  if ((zh.group.words.keep as readonly string[]).includes(text) && sub.values[col.key] !== undefined) return nextOrCommit(field, state, sub);
+  if ((zh.group.words.keep as readonly string[]).includes(text) && sub.values[col.key] !== undefined)
+    return nextOrCommit(field, state, sub);
   // Menu words typed in the middle of a row: say where they are instead of "年龄 没有填好".
-  if ((zh.group.words.done as readonly string[]).includes(text) || ROW_DELETE.test(text) || ROW_EDIT.test(text) || text === zh.group.words.add[0]) {
+  if (
+    (zh.group.words.done as readonly string[]).includes(text) ||
+    ROW_DELETE.test(text) ||
+    ROW_EDIT.test(text) ||
+    text === zh.group.words.add[0]
+  ) {
     return stay(state, [say(zh.group.finishRowFirst(g.noun)), columnPrompt(field, state)]);
   }
   const r = col.parse(text, ctx);
@@ -173,7 +193,11 @@ function commitRow(field: FieldSpec, state: ConversationState): GroupOutcome {
   if (sub.row >= 0) rows[sub.row] = sub.values;
   else rows.push(sub.values);
   const n = sub.row >= 0 ? sub.row + 1 : rows.length;
-  const s: ConversationState = { ...state, values: { ...state.values, [field.key]: rows }, sub: { mode: 'menu', row: -1, col: 0, values: {} } };
+  const s: ConversationState = {
+    ...state,
+    values: { ...state.values, [field.key]: rows },
+    sub: { mode: 'menu', row: -1, col: 0, values: {} },
+  };
   const saved = say(zh.group.rowSaved(g.noun, n, rowText(field, sub.values)));
   if (rows.length >= g.max) return { kind: 'done', state: s, replies: [saved, say(zh.group.full(g.max, g.noun))] };
   return stay(s, [saved, menu(field, s)]);
@@ -186,7 +210,12 @@ export function columnPrompt(field: FieldSpec, state: ConversationState): Outbou
   const n = sub.row >= 0 ? sub.row + 1 : rowsOf(field, state).length + 1;
   const current = sub.values[col.key] !== undefined ? formatValue(col, sub.values[col.key]) : undefined;
   const text = zh.group.columnPrompt(g.noun, n, sub.col + 1, g.columns.length, col.label, col.prompt, col.optional === true, current);
-  const hints = [...(current !== undefined ? [zh.group.words.keep[0]] : []), zh.words.back[0], ...(col.optional ? [zh.words.skip[0]] : []), zh.words.cancel[0]];
+  const hints = [
+    ...(current !== undefined ? [zh.group.words.keep[0]] : []),
+    zh.words.back[0],
+    ...(col.optional ? [zh.words.skip[0]] : []),
+    zh.words.cancel[0],
+  ];
   if (col.choices) return { kind: 'choices', text, choices: col.choices.map((c) => ({ label: c, value: c })), hints };
   return { kind: 'text', text, hints };
 }
@@ -197,7 +226,15 @@ export function menu(field: FieldSpec, state: ConversationState): OutboundAction
   const lines = rows.map((r, i) => zh.group.rowLine(g.noun, i + 1, rowText(field, r)));
   return {
     kind: 'text',
-    text: [zh.group.menuTitle(field.label, rows.length, g.noun), ...lines, zh.group.menuHelp(g.noun, g.columns.map((c) => c.label), rows.length >= g.min)].join('\n'),
+    text: [
+      zh.group.menuTitle(field.label, rows.length, g.noun),
+      ...lines,
+      zh.group.menuHelp(
+        g.noun,
+        g.columns.map((c) => c.label),
+        rows.length >= g.min,
+      ),
+    ].join('\n'),
     hints: [zh.group.words.add[0], zh.group.words.done[0], zh.words.back[0]],
   };
 }

@@ -31,8 +31,8 @@ export function shownValue(field: FieldSpec, v: unknown): string {
 
 /** One row of a group as a line: its filled columns, joined. */
 export function rowText(field: FieldSpec, row: Record<string, unknown>): string {
-  return field.group!.columns
-    .filter((c) => row[c.key] !== undefined)
+  return field
+    .group!.columns.filter((c) => row[c.key] !== undefined)
     .map((c) => `${c.label} ${formatValue(c, row[c.key])}`)
     .join('，');
 }

@@ -30,8 +30,15 @@ export function startDraft(form: FormSpec, x: Extraction, o: DraftOptions): Draf
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x.values)) if (!unsure.has(k)) values[k] = v;
   const base: ConversationState = {
-    v: STATE_VERSION, form: form.id, draftId: o.draftId, cursor: 0, values, skipped: [], returnToReview: false,
-    startedAt: o.now.getTime(), ...(o.origin ? { origin: o.origin } : {}),
+    v: STATE_VERSION,
+    form: form.id,
+    draftId: o.draftId,
+    cursor: 0,
+    values,
+    skipped: [],
+    returnToReview: false,
+    startedAt: o.now.getTime(),
+    ...(o.origin ? { origin: o.origin } : {}),
   };
   const intro = llmText.draft.intro(form.title, x.source === 'llm');
   const open = form.fields.map((f, i) => ({ f, i })).filter(({ f }) => f.ask !== false && values[f.key] === undefined);

@@ -5,7 +5,7 @@ import { fillableFields, outputSchema, systemPrompt, userMessage } from './promp
 import { redact, restore } from '../../privacy/redact.js';
 import { RulesExtractor } from './rules.js';
 import type { DraftExtractor, ExtractContext, Extraction } from './types.js';
-import type { CallFailure, LlmService } from '../../llm/service.js';
+import type { LlmService } from '../../llm/service.js';
 export type { DraftExtractor, ExtractContext, Extraction };
 
 /**
@@ -26,7 +26,12 @@ export class LlmExtractor implements DraftExtractor {
     if (fillableFields(form).length === 0) return this.rules.extractSync(form, text, ctx);
     const sent = redact(Array.from(text).slice(0, this.cfg.maxInputChars).join(''));
     const scope = { userKey: ctx.userKey ?? 'unknown', chatKey: ctx.chatKey ?? 'unknown' };
-    const r = await this.llm.structured(scope, { name: `fill_${form.id}`, system: systemPrompt(form, ctx), user: userMessage(sent.text), schema: outputSchema(form) });
+    const r = await this.llm.structured(scope, {
+      name: `fill_${form.id}`,
+      system: systemPrompt(form, ctx),
+      user: userMessage(sent.text),
+      schema: outputSchema(form),
+    });
     if (!r.ok) return { ...this.rules.extractSync(form, text, ctx), fallback: r.why };
     const cand: Candidates = { values: {}, unsure: new Set(r.value.unsure) };
     for (const f of fillableFields(form)) {

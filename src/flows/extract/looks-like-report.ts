@@ -10,7 +10,8 @@ import { CN_NUM, FORM_KEYWORDS, PERSON_NOUN, TITLES } from './lexicon.js';
  */
 export type FreeTextKind = 'ledger' | 'expert';
 
-const DATE_WORD = /今天|昨天|昨日|前天|今日|\d{1,2}月\d{1,2}|\d{1,2}\.\d{1,2}|\d{4}[-年.]\d{1,2}|(?:周|星期|礼拜)[一二三四五六日天]|天前|上午|下午/;
+const DATE_WORD =
+  /今天|昨天|昨日|前天|今日|\d{1,2}月\d{1,2}|\d{1,2}\.\d{1,2}|\d{4}[-年.]\d{1,2}|(?:周|星期|礼拜)[一二三四五六日天]|天前|上午|下午/;
 const PLACE_WORD = /[\u4e00-\u9fa5](?:村|乡|镇|社区|合作社|基地|街道|屯)(?![\u4e00-\u9fa5]{0,1}(?:民|里的人))/;
 const COUNT = new RegExp(`(?:\\d+|${CN_NUM})(?:余|多|来)?(?:个|名|位)?${PERSON_NOUN}`);
 const EXTRA_ACTIVITY = /帮扶|服务|走访|调研|观摩|座谈|推介|推进会|宣传|示范|入户|签订|合同/;

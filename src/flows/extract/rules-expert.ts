@@ -49,7 +49,8 @@ function findPhone(text: string): string | undefined {
 }
 
 function findAge(text: string): string | undefined {
-  const m = /年龄\s*[:是为]?\s*(\d{2}|[一二三四五六七八九十]{2,3})/.exec(text) ?? /(\d{2}|[一二三四五六七八九十]{2,3})\s*(?:周岁|岁)/.exec(text);
+  const m =
+    /年龄\s*[:是为]?\s*(\d{2}|[一二三四五六七八九十]{2,3})/.exec(text) ?? /(\d{2}|[一二三四五六七八九十]{2,3})\s*(?:周岁|岁)/.exec(text);
   if (!m) return undefined;
   const n = parseNumberWord(m[1]!);
   return n === undefined ? undefined : String(n);

@@ -3,7 +3,17 @@ import { normalizeInput } from '../../core/text.js';
 import type { ParseContext } from '../parsers/result.js';
 import type { Candidates } from './fill.js';
 import {
-  ADMIN_LEVEL, CN_NUM, EFFECT_WORDS, FACILITIES, FACILITY_STOP, FORM_KEYWORDS, LOCATIVE, PERSON_NOUN, PLACE_STOP, PLACE_STOP_WORDS, hanExcept,
+  ADMIN_LEVEL,
+  CN_NUM,
+  EFFECT_WORDS,
+  FACILITIES,
+  FACILITY_STOP,
+  FORM_KEYWORDS,
+  LOCATIVE,
+  PERSON_NOUN,
+  PLACE_STOP,
+  PLACE_STOP_WORDS,
+  hanExcept,
 } from './lexicon.js';
 
 /**
@@ -27,7 +37,9 @@ const DATE_RE = new RegExp(
 );
 
 const UNIT_NAMES = Object.keys(ADMIN_LEVEL).sort((a, b) => b.length - a.length);
-const FACILITY = new RegExp(`^${hanExcept(FACILITY_STOP, PLACE_STOP_WORDS)}{0,6}(?:${[...FACILITIES].sort((a, b) => b.length - a.length).join('|')})`);
+const FACILITY = new RegExp(
+  `^${hanExcept(FACILITY_STOP, PLACE_STOP_WORDS)}{0,6}(?:${[...FACILITIES].sort((a, b) => b.length - a.length).join('|')})`,
+);
 const PERSON_COUNT = new RegExp(`(\\d+|${CN_NUM})(余|多|来)?(?:个|名|位)?${PERSON_NOUN}(?!一策|一品)`, 'g');
 const HOURS = /(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(个)?(半)?(?:个)?(?:小时|钟头)/;
 const CLAUSE_SPLIT = /[,;!?。;\n]|(?<!\d)\.|\.(?!\d)/;
@@ -179,7 +191,8 @@ function findForm(text: string): { value: string; weak: boolean } | undefined {
   for (const k of FORM_KEYWORDS) {
     for (const m of text.matchAll(k.re)) {
       const better = !best || m.index < best.pos || (m.index === best.pos && m[0].length > best.len);
-      if (better) best = { pos: m.index, len: m[0].length, value: k.other ? `其他：${m[0]}` : k.form, weak: k.weak === true || k.other === true };
+      if (better)
+        best = { pos: m.index, len: m[0].length, value: k.other ? `其他：${m[0]}` : k.form, weak: k.weak === true || k.other === true };
     }
   }
   return best && { value: best.value, weak: best.weak };
@@ -205,14 +218,20 @@ function clean(s: string): string {
   let t = s.trim();
   for (let i = 0; i < 4; i++) {
     t = t
-      .replace(/^(?:了|一下|召开|开展|举办|组织|进行|给|为|向|帮|对|村民|农户|群众|果农|林农|养殖户|种植户|贫困户|大家|学员|农民|村里|的|关于)+/, '')
+      .replace(
+        /^(?:了|一下|召开|开展|举办|组织|进行|给|为|向|帮|对|村民|农户|群众|果农|林农|养殖户|种植户|贫困户|大家|学员|农民|村里|的|关于)+/,
+        '',
+      )
       .replace(/(?:课|的|了|活动|工作|方面)$/, '');
   }
   return t;
 }
 
 function findContent(text: string): { text: string; clause: string; weak: boolean } | undefined {
-  const clauses = text.split(CLAUSE_SPLIT).map((c) => c.trim()).filter(Boolean);
+  const clauses = text
+    .split(CLAUSE_SPLIT)
+    .map((c) => c.trim())
+    .filter(Boolean);
   const tries: { re: RegExp; weak: boolean }[] = [
     ...MARKERS.map((re) => ({ re, weak: false })),
     { re: STRONG_VERB, weak: false },

@@ -20,11 +20,19 @@ export interface LlmKit {
 }
 
 export function setupLlm(o: {
-  env: NodeJS.ProcessEnv; llm: LlmConfig; timezone: string; limitStore: LlmLimitStore; logger?: Logger;
+  env: NodeJS.ProcessEnv;
+  llm: LlmConfig;
+  timezone: string;
+  limitStore: LlmLimitStore;
+  logger?: Logger;
 }): LlmKit {
   const ep = endpointFromEnv(o.env, o.llm);
   if (!ep) {
-    return { extractor: new RulesExtractor(), transcriber: new LlmTranscriber(undefined), describe: '未配置大模型（OPENAI_API_KEY），自由文本按规则识别，语音请改为打字' };
+    return {
+      extractor: new RulesExtractor(),
+      transcriber: new LlmTranscriber(undefined),
+      describe: '未配置大模型（OPENAI_API_KEY），自由文本按规则识别，语音请改为打字',
+    };
   }
   const limits = new LlmLimits(o.limitStore, o.llm, o.timezone);
   const service = new LlmService(ep, o.llm, limits, o.logger);

@@ -13,8 +13,17 @@ import { worklogForm } from './worklog/form.js';
 
 /** Every form the bot can fill, in the order help lists them. */
 export const allForms: readonly FormSpec[] = [
-  ledgerForm, worklogForm, expertForm, teamNominationForm, personNominationForm, villageSurveyForm, householdSurveyForm,
-  teamPlanForm, unitProjectForm, personProjectForm, exhibitForm,
+  ledgerForm,
+  worklogForm,
+  expertForm,
+  teamNominationForm,
+  personNominationForm,
+  villageSurveyForm,
+  householdSurveyForm,
+  teamPlanForm,
+  unitProjectForm,
+  personProjectForm,
+  exhibitForm,
 ];
 
 export const formById = (id: string): FormSpec | undefined => allForms.find((f) => f.id === id);

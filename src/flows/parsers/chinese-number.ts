@@ -9,6 +9,6 @@ const CN_DIGITS = /^[零〇一二两三四五六七八九十百千万]+$/;
 export function parseNumberWord(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
   if (!CN_DIGITS.test(s)) return undefined;
-  const n = Number(nzhCn.decodeS(s.replace(/两/g, '二').replace(/〇/g, "零")));
+  const n = Number(nzhCn.decodeS(s.replace(/两/g, '二').replace(/〇/g, '零')));
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }

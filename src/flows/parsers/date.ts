@@ -16,7 +16,23 @@ dayjs.extend(customParseFormat);
  * Activities are things done, so a date without a year that would fall in the future is
  * taken as last year, and an explicit future date is refused.
  */
-const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const WEEKDAY: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  '6': 6,
+  '7': 7,
+};
 const RELATIVE: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 大前天: 3 };
 // Time-of-day words after a date are noise for a ledger that records days.
 const TIME_OF_DAY = /(早上|上午|中午|下午|傍晚|晚上|夜里|全天|\d{1,2}[:：点]\d{0,2}分?)$/;

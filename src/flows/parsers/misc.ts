@@ -3,8 +3,13 @@ import { normalizeInput } from '../../core/text.js';
 import { fail, ok, type ParseResult } from './result.js';
 
 /** A decimal with an optional unit: 人均耕地面积 "2.5亩", 时长 "3.5小时", "3个小时". */
-export function parseDecimal(input: string, o: { min: number; max: number; units: readonly string[]; digits?: number }): ParseResult<number> {
-  let s = normalizeInput(input).replace(/\s/g, '').replace(/^(?:约|大约|共|累计)/, '');
+export function parseDecimal(
+  input: string,
+  o: { min: number; max: number; units: readonly string[]; digits?: number },
+): ParseResult<number> {
+  let s = normalizeInput(input)
+    .replace(/\s/g, '')
+    .replace(/^(?:约|大约|共|累计)/, '');
   for (const u of [...o.units].sort((a, b) => b.length - a.length)) if (s.endsWith(u)) s = s.slice(0, -u.length);
   s = s.replace(/(个)?半$/, '.5').replace(/^\.5$/, '0.5');
   if (!/^\d+(\.\d+)?$/.test(s) && !/^\d+\.5$/.test(s)) return fail(zh.reasons.decimal(o.units[0] ?? ''));
@@ -16,7 +21,9 @@ export function parseDecimal(input: string, o: { min: number; max: number; units
 
 /** An integer in a range, e.g. 年龄 "52" / "52岁". */
 export function parseInteger(input: string, o: { min: number; max: number; suffix?: RegExp; reason: string }): ParseResult<number> {
-  const s = normalizeInput(input).replace(/\s/g, '').replace(o.suffix ?? /$^/, '');
+  const s = normalizeInput(input)
+    .replace(/\s/g, '')
+    .replace(o.suffix ?? /$^/, '');
   if (!/^\d+$/.test(s)) return fail(o.reason);
   const n = Number(s);
   if (n < o.min || n > o.max) return fail(o.reason);

@@ -20,7 +20,11 @@ export interface PeriodReading {
   thisYear: boolean;
 }
 
-const span = (from: dayjs.Dayjs, to: dayjs.Dayjs, label: string): Period => ({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), label });
+const span = (from: dayjs.Dayjs, to: dayjs.Dayjs, label: string): Period => ({
+  from: from.format('YYYY-MM-DD'),
+  to: to.format('YYYY-MM-DD'),
+  label,
+});
 
 const THIS_YEAR = new Set(['', '今年', '本年', '本年度']);
 const LAST_YEAR = new Set(['去年', '上年', '上一年']);

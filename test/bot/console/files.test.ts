@@ -13,7 +13,13 @@ async function consoleChat(lines: string[]): Promise<string> {
   const output = new PassThrough();
   let said = '';
   output.on('data', (c: Buffer) => (said += c.toString('utf8')));
-  const adapter = new ConsoleAdapter(h.dispatcher, { user: { id: 'local-expert', name: '李明' }, group: '光东村帮扶群', input, output, interactive: false });
+  const adapter = new ConsoleAdapter(h.dispatcher, {
+    user: { id: 'local-expert', name: '李明' },
+    group: '光东村帮扶群',
+    input,
+    output,
+    interactive: false,
+  });
   const done = adapter.run();
   input.end(`${lines.join('\n')}\n`);
   await done;

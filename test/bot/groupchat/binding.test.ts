@@ -23,13 +23,25 @@ afterEach(async () => {
 
 /** A process's view of the bindings under the given config (a restart = a new instance). */
 const open = (groups: GroupSpec[], platform = 'wechat', isGone?: (id: string) => Promise<boolean>): GroupBindings =>
-  new GroupBindings({ store, platform, groups, logger: createLogger('debug', logs), now: () => new Date('2026-11-23T02:00:00Z'), ...(isGone ? { isGone } : {}) });
+  new GroupBindings({
+    store,
+    platform,
+    groups,
+    logger: createLogger('debug', logs),
+    now: () => new Date('2026-11-23T02:00:00Z'),
+    ...(isGone ? { isGone } : {}),
+  });
 
 describe('group bindings', () => {
   it('an entry without an id binds the first group seen with its name, by room id, and keeps it after a rename', async () => {
     const b = open([{ name: '光东村帮扶群', region: '龙井市', team: '水稻队' }]);
     await b.sync();
-    expect(await b.resolve('room-1@chatroom', '光东村帮扶群')).toMatchObject({ chatId: 'room-1@chatroom', name: '光东村帮扶群', region: '龙井市', team: '水稻队' });
+    expect(await b.resolve('room-1@chatroom', '光东村帮扶群')).toMatchObject({
+      chatId: 'room-1@chatroom',
+      name: '光东村帮扶群',
+      region: '龙井市',
+      team: '水稻队',
+    });
     // Someone renames the group: it is still the same group.
     expect(await b.resolve('room-1@chatroom', '光东村帮扶群（新）')).toMatchObject({ name: '光东村帮扶群' });
     // A second group given the old name later does not take the binding.
@@ -46,7 +58,13 @@ describe('group bindings', () => {
     await first.sync();
     expect(await first.resolve('734512998')).toMatchObject({ region: '龙井市', boundAt: '2026-11-23T02:00:00.000Z' });
     expect(await first.resolve('111111111', '光东村帮扶群')).toBeUndefined();
-    const edited = new GroupBindings({ store, platform: 'qq', groups: [{ id: '734512998', name: '光东村帮扶群', region: '龙井市东盛涌镇', team: '水稻队' }], logger: createLogger('silent'), now: () => new Date('2026-12-01T00:00:00Z') });
+    const edited = new GroupBindings({
+      store,
+      platform: 'qq',
+      groups: [{ id: '734512998', name: '光东村帮扶群', region: '龙井市东盛涌镇', team: '水稻队' }],
+      logger: createLogger('silent'),
+      now: () => new Date('2026-12-01T00:00:00Z'),
+    });
     await edited.sync();
     const stored = JSON.parse((await redis.hget(keys.groupBindings(), 'qq:734512998'))!) as Record<string, string>;
     expect(stored).toMatchObject({ region: '龙井市东盛涌镇', team: '水稻队', boundAt: '2026-11-23T02:00:00.000Z' });
@@ -91,7 +109,10 @@ describe('group bindings', () => {
   });
 
   it('invitations: by group number for QQ, by name for WeChat (ids are unknown before joining)', () => {
-    const b = open([{ id: '734512998', name: '甲群', region: '', team: '' }, { name: '乙群', region: '', team: '' }]);
+    const b = open([
+      { id: '734512998', name: '甲群', region: '', team: '' },
+      { name: '乙群', region: '', team: '' },
+    ]);
     expect(b.isConfigured({ chatId: '734512998' })).toBe(true);
     expect(b.isConfigured({ chatId: '1' })).toBe(false);
     expect(b.isConfigured({ name: '乙群' })).toBe(true);

@@ -5,7 +5,12 @@ describe('wechat / qq config', () => {
   it('defaults: off, no groups, 1–3 s pacing', () => {
     const c = configSchema.parse({});
     expect(c.platforms.wechat).toMatchObject({ enabled: false, groups: [], pacing: { minDelayMs: 1000, maxDelayMs: 3000 } });
-    expect(c.platforms.qq).toMatchObject({ enabled: false, groups: [], pacing: { minDelayMs: 1000, maxDelayMs: 3000 }, fileTransfer: 'path' });
+    expect(c.platforms.qq).toMatchObject({
+      enabled: false,
+      groups: [],
+      pacing: { minDelayMs: 1000, maxDelayMs: 3000 },
+      fileTransfer: 'path',
+    });
   });
 
   it('a QQ group number written as a YAML number is read as its digits; region and team default to empty', () => {

@@ -20,8 +20,14 @@ async function core(opts: { onlyLedger?: boolean } = {}): Promise<{ t: TestApp; 
   const t = await openTestApp({}, opts.onlyLedger ? { forms: [ledgerForm] } : {});
   const out: OutboxItem[] = [];
   const chat = new GroupChat({
-    platform: 'test-gc', app: t.app, groups: [{ id: 'g1', name: '光东村帮扶群', region: '龙井市', team: '' }],
-    pacing: FAST, deliver: async (i) => void out.push(i), isReady: () => true, logger: t.logger, sender: FAST_SENDER,
+    platform: 'test-gc',
+    app: t.app,
+    groups: [{ id: 'g1', name: '光东村帮扶群', region: '龙井市', team: '' }],
+    pacing: FAST,
+    deliver: async (i) => void out.push(i),
+    isReady: () => true,
+    logger: t.logger,
+    sender: FAST_SENDER,
   });
   await chat.start();
   opened.push({ t, chat });
@@ -30,7 +36,13 @@ async function core(opts: { onlyLedger?: boolean } = {}): Promise<{ t: TestApp; 
 
 let n = 0;
 const inGroup = (text: string, over: Partial<IncomingMessage> = {}): IncomingMessage => ({
-  chat: { id: 'g1', kind: 'group', title: '随便什么群名' }, user: { id: 'u1', name: '李明' }, messageId: `m${++n}`, text, mentioned: false, sentAt: Date.now(), ...over,
+  chat: { id: 'g1', kind: 'group', title: '随便什么群名' },
+  user: { id: 'u1', name: '李明' },
+  messageId: `m${++n}`,
+  text,
+  mentioned: false,
+  sentAt: Date.now(),
+  ...over,
 });
 const texts = (out: OutboxItem[]): string[] => out.map((i) => (i.body.kind === 'text' ? i.body.text : `[${i.body.fileName}]`));
 

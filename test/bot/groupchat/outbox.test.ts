@@ -43,7 +43,18 @@ const logs = new LogCapture();
 const logger = createLogger('debug', logs);
 
 function sender(outbox: Outbox, deliver: SenderOptions['deliver'], over: Partial<SenderOptions> = {}): PacedSender {
-  const s = new PacedSender({ outbox, deliver, isReady: () => true, logger, minDelayMs: 0, maxDelayMs: 2, idlePollMs: 20, leaseMs: 300, retryDelayMs: 5, ...over });
+  const s = new PacedSender({
+    outbox,
+    deliver,
+    isReady: () => true,
+    logger,
+    minDelayMs: 0,
+    maxDelayMs: 2,
+    idlePollMs: 20,
+    leaseMs: 300,
+    retryDelayMs: 5,
+    ...over,
+  });
   cleanups.push(() => s.stop());
   return s;
 }
@@ -70,7 +81,9 @@ describe('pacing', () => {
     const rs = [0, 0.5, 1, 0.25];
     let k = 0;
     const s = sender(outbox, async (i) => void delivered.push(textOf(i)), {
-      minDelayMs: 1000, maxDelayMs: 3000, random: () => rs[k++ % rs.length]!,
+      minDelayMs: 1000,
+      maxDelayMs: 3000,
+      random: () => rs[k++ % rs.length]!,
       pause: async (ms) => void pauses.push(ms),
     });
     await outbox.enqueue(['一', '二', '三', '四'].map((t) => text(t)));
@@ -114,11 +127,21 @@ describe('the Redis outbox survives restarts', () => {
     await first.outbox.enqueue(['m1', 'm2', 'm3', 'm4', 'm5'].map((t) => text(t)));
     // The first process hangs for ever in the middle of sending m3, then its connection dies.
     const dead = new PacedSender({
-      outbox: first.outbox, logger, isReady: () => true, minDelayMs: 0, maxDelayMs: 0, idlePollMs: 20, leaseMs: 300, deliverTimeoutMs: 600_000,
+      outbox: first.outbox,
+      logger,
+      isReady: () => true,
+      minDelayMs: 0,
+      maxDelayMs: 0,
+      idlePollMs: 20,
+      leaseMs: 300,
+      deliverTimeoutMs: 600_000,
       deliver: (i) => (textOf(i) === 'm3' ? new Promise<void>(() => undefined) : Promise.resolve(void delivered.push(textOf(i)))),
     });
     dead.start();
-    await waitUntil(async () => delivered.length === 2 && (await first.redis.llen(first.keys.outboxSending('wechat'))) === 1, 'the first sender to be stuck on m3');
+    await waitUntil(
+      async () => delivered.length === 2 && (await first.redis.llen(first.keys.outboxSending('wechat'))) === 1,
+      'the first sender to be stuck on m3',
+    );
     first.redis.disconnect();
 
     const second = proc(p, 'wechat', dir);
@@ -167,13 +190,17 @@ describe('failures', () => {
     const { outbox } = proc(prefix(), 'wechat', tmp());
     const delivered: string[] = [];
     let tries = 0;
-    sender(outbox, async (i) => {
-      if (textOf(i) === 'bad') {
-        tries++;
-        throw new Error('rate limited');
-      }
-      delivered.push(textOf(i));
-    }, { maxAttempts: 3 }).start();
+    sender(
+      outbox,
+      async (i) => {
+        if (textOf(i) === 'bad') {
+          tries++;
+          throw new Error('rate limited');
+        }
+        delivered.push(textOf(i));
+      },
+      { maxAttempts: 3 },
+    ).start();
     await outbox.enqueue([text('bad'), text('good')]);
     await waitUntil(() => delivered.length === 1, 'the next message');
     expect(tries).toBe(3);
@@ -184,11 +211,15 @@ describe('failures', () => {
     const { outbox } = proc(prefix(), 'wechat', tmp());
     const delivered: string[] = [];
     let hung = 0;
-    sender(outbox, (i) => {
-      if (textOf(i) === 'hang' && hung++ === 0) return new Promise<void>(() => undefined);
-      delivered.push(textOf(i));
-      return Promise.resolve();
-    }, { deliverTimeoutMs: 50 }).start();
+    sender(
+      outbox,
+      (i) => {
+        if (textOf(i) === 'hang' && hung++ === 0) return new Promise<void>(() => undefined);
+        delivered.push(textOf(i));
+        return Promise.resolve();
+      },
+      { deliverTimeoutMs: 50 },
+    ).start();
     await outbox.enqueue([text('hang'), text('after')]);
     await waitUntil(() => delivered.length === 2, 'both');
     expect(delivered).toEqual(['hang', 'after']);
@@ -232,7 +263,12 @@ describe('failures', () => {
     const { outbox } = proc(prefix(), 'wechat', dir);
     const file = await outbox.saveFile('台账.xlsx', Buffer.from('xlsx bytes'));
     expect(file.startsWith(dir)).toBe(true);
-    await outbox.enqueue([{ target: { chatId: 'g1', kind: 'group' }, body: { kind: 'file', path: file, fileName: '台账.xlsx', mime: 'application/octet-stream' } }]);
+    await outbox.enqueue([
+      {
+        target: { chatId: 'g1', kind: 'group' },
+        body: { kind: 'file', path: file, fileName: '台账.xlsx', mime: 'application/octet-stream' },
+      },
+    ]);
     const seen: boolean[] = [];
     sender(outbox, async () => void seen.push(existsSync(file))).start();
     await waitUntil(() => seen.length === 1 && !existsSync(file), 'delivery and cleanup');

@@ -33,10 +33,20 @@ describe('replies as WeChat/QQ messages', () => {
   it('merges one step’s texts into one message, lists choices by number, puts a caption before its file', () => {
     const parts = renderActions([
       { kind: 'text', text: '开始填写《工作台账》，共 6 项。' },
-      { kind: 'choices', text: '【3/6】帮扶活动形式：', choices: [{ label: '技术培训', value: '技术培训' }, { label: '现场指导', value: '现场指导' }] },
+      {
+        kind: 'choices',
+        text: '【3/6】帮扶活动形式：',
+        choices: [
+          { label: '技术培训', value: '技术培训' },
+          { label: '现场指导', value: '现场指导' },
+        ],
+      },
       { kind: 'file', fileName: 'a.xlsx', mime: 'x', data: Buffer.from('1'), caption: '共 1 条' },
     ]);
-    expect(parts.map((p) => (p.kind === 'text' ? p.text : `[${p.fileName}]`))).toEqual(['开始填写《工作台账》，共 6 项。\n【3/6】帮扶活动形式：\n1. 技术培训\n2. 现场指导\n共 1 条', '[a.xlsx]']);
+    expect(parts.map((p) => (p.kind === 'text' ? p.text : `[${p.fileName}]`))).toEqual([
+      '开始填写《工作台账》，共 6 项。\n【3/6】帮扶活动形式：\n1. 技术培训\n2. 现场指导\n共 1 条',
+      '[a.xlsx]',
+    ]);
   });
 
   it('splits an overlong reply at line ends, marking continuations', () => {

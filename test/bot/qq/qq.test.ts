@@ -20,7 +20,9 @@ afterEach(async () => {
 async function xlsxRows(data: Buffer): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).join('|'));
+  return wb.worksheets[0]!.getSheetValues()
+    .filter(Boolean)
+    .map((r) => (r as unknown[]).join('|'));
 }
 
 describe('QQ groups over OneBot 11 (real WebSocket to a local stand-in)', () => {
@@ -70,7 +72,9 @@ describe('QQ groups over OneBot 11 (real WebSocket to a local stand-in)', () => 
     w.stub.dropAll();
     await w.t.logs.waitFor('OneBot connection lost; reconnecting');
     // A reminder produced while QQ is unreachable waits in Redis.
-    await w.surface.chat.send({ platform: 'qq', chat: { id: GROUP.id, kind: 'group' } }, [{ kind: 'text', text: '提醒：本周台账请于周五前填写' }]);
+    await w.surface.chat.send({ platform: 'qq', chat: { id: GROUP.id, kind: 'group' } }, [
+      { kind: 'text', text: '提醒：本周台账请于周五前填写' },
+    ]);
     expect(await w.surface.chat.outbox.pending()).toBe(1);
     w.stub.refuse = false;
     await waitUntil(() => w.stub.sent({ group: GROUP_ID }).some((s) => s.text.includes('提醒')), 'the queued reminder after reconnect');
@@ -93,7 +97,15 @@ describe('QQ groups over OneBot 11 (real WebSocket to a local stand-in)', () => 
   it('reads CQ-code text, ignores chatter, its own messages and unconfigured groups; a redelivered message counts once', async () => {
     const w = await world();
     w.stub.pushGroupMessage({ group: GROUP_ID, user: BOB, nickname: '王芳', message: '今天下雨了' });
-    w.stub.pushGroupMessage({ group: 99_999_999, user: ALICE, nickname: '李明', message: [{ type: 'at', data: { qq: String(w.stub.selfId) } }, { type: 'text', data: { text: ' 台账' } }] });
+    w.stub.pushGroupMessage({
+      group: 99_999_999,
+      user: ALICE,
+      nickname: '李明',
+      message: [
+        { type: 'at', data: { qq: String(w.stub.selfId) } },
+        { type: 'text', data: { text: ' 台账' } },
+      ],
+    });
     w.stub.pushGroupMessage({ group: GROUP_ID, user: w.stub.selfId, nickname: '帮扶', message: '台账' });
     await w.t.logs.waitFor(/group not in the config/);
     // String message format: "[CQ:at,qq=…] 帮助".
@@ -119,15 +131,47 @@ describe('QQ groups over OneBot 11 (real WebSocket to a local stand-in)', () => 
 
   it('accepts invitations only to configured groups, greets the group and new members', async () => {
     const w = await world();
-    w.stub.push({ post_type: 'request', request_type: 'group', sub_type: 'invite', group_id: 11_111_111, user_id: ALICE, comment: '', flag: 'flag-other' });
-    w.stub.push({ post_type: 'request', request_type: 'group', sub_type: 'invite', group_id: GROUP_ID, user_id: ALICE, comment: '', flag: 'flag-ours' });
+    w.stub.push({
+      post_type: 'request',
+      request_type: 'group',
+      sub_type: 'invite',
+      group_id: 11_111_111,
+      user_id: ALICE,
+      comment: '',
+      flag: 'flag-other',
+    });
+    w.stub.push({
+      post_type: 'request',
+      request_type: 'group',
+      sub_type: 'invite',
+      group_id: GROUP_ID,
+      user_id: ALICE,
+      comment: '',
+      flag: 'flag-ours',
+    });
     await waitUntil(() => w.stub.calls.filter((c) => c.action === 'set_group_add_request').length === 2, 'both answers');
-    const answers = Object.fromEntries(w.stub.calls.filter((c) => c.action === 'set_group_add_request').map((c) => [c.params.flag, c.params.approve]));
+    const answers = Object.fromEntries(
+      w.stub.calls.filter((c) => c.action === 'set_group_add_request').map((c) => [c.params.flag, c.params.approve]),
+    );
     expect(answers).toEqual({ 'flag-other': false, 'flag-ours': true });
-    w.stub.push({ post_type: 'notice', notice_type: 'group_increase', sub_type: 'invite', group_id: GROUP_ID, user_id: w.stub.selfId, operator_id: ALICE });
+    w.stub.push({
+      post_type: 'notice',
+      notice_type: 'group_increase',
+      sub_type: 'invite',
+      group_id: GROUP_ID,
+      user_id: w.stub.selfId,
+      operator_id: ALICE,
+    });
     await waitUntil(() => w.stub.sent({ group: GROUP_ID }).some((s) => s.text.includes('已加入')), 'the greeting');
     w.stub.addMember(BOB, '王芳', '王芳-农科院');
-    w.stub.push({ post_type: 'notice', notice_type: 'group_increase', sub_type: 'approve', group_id: GROUP_ID, user_id: BOB, operator_id: ALICE });
+    w.stub.push({
+      post_type: 'notice',
+      notice_type: 'group_increase',
+      sub_type: 'approve',
+      group_id: GROUP_ID,
+      user_id: BOB,
+      operator_id: ALICE,
+    });
     await waitUntil(() => w.stub.sent({ group: GROUP_ID }).some((s) => s.text.includes('欢迎')), 'the welcome');
     expect(w.stub.sent({ group: GROUP_ID }).find((s) => s.text.includes('欢迎'))?.text).toContain('欢迎 王芳-农科院 加入本群');
   });
@@ -141,7 +185,11 @@ describe('QQ groups over OneBot 11 (real WebSocket to a local stand-in)', () => 
       await w.turn(ALICE, '李明', '导出', true);
       await waitUntil(() => w.stub.files.length === 1, 'the upload');
       const [file] = w.stub.files;
-      expect(file).toMatchObject({ action: 'upload_group_file', target: GROUP.id, name: expect.stringMatching(/^工作台账-光东村帮扶群-[\d-]+\.xlsx$/) });
+      expect(file).toMatchObject({
+        action: 'upload_group_file',
+        target: GROUP.id,
+        name: expect.stringMatching(/^工作台账-光东村帮扶群-[\d-]+\.xlsx$/),
+      });
       const rows = await xlsxRows(file!.data);
       expect(rows).toHaveLength(2);
       expect(rows[1]).toContain('水稻育秧技术');
@@ -152,11 +200,20 @@ describe('QQ groups over OneBot 11 (real WebSocket to a local stand-in)', () => 
 
   it('a reminder that names people @-mentions each of them', async () => {
     const w = await world();
-    const missing = [{ id: String(ALICE), name: '李明' }, { id: String(BOB), name: '王芳' }];
-    await w.t.app.dispatcher.notify({ platform: 'qq', chat: { id: GROUP.id, kind: 'group' } }, [{ kind: 'text', text: '本周台账还差：李明、王芳', mentions: missing }]);
+    const missing = [
+      { id: String(ALICE), name: '李明' },
+      { id: String(BOB), name: '王芳' },
+    ];
+    await w.t.app.dispatcher.notify({ platform: 'qq', chat: { id: GROUP.id, kind: 'group' } }, [
+      { kind: 'text', text: '本周台账还差：李明、王芳', mentions: missing },
+    ]);
     await waitUntil(() => w.stub.sent({ group: GROUP_ID }).length === 1, 'the reminder');
     const [m] = w.stub.sent({ group: GROUP_ID });
-    expect(m?.message).toEqual([{ type: 'at', data: { qq: String(ALICE) } }, { type: 'at', data: { qq: String(BOB) } }, { type: 'text', data: { text: ' 本周台账还差：李明、王芳' } }]);
+    expect(m?.message).toEqual([
+      { type: 'at', data: { qq: String(ALICE) } },
+      { type: 'at', data: { qq: String(BOB) } },
+      { type: 'text', data: { text: ' 本周台账还差：李明、王芳' } },
+    ]);
   });
 
   it('a failed send is retried and then delivered once', async () => {

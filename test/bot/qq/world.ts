@@ -22,19 +22,40 @@ export interface QqWorld {
 const atOf = (m: StubSegment[]): string | undefined => m.find((s) => s.type === 'at')?.data.qq as string | undefined;
 
 /** A real App and the QQ surface, talking OneBot 11 over a real WebSocket to the local stand-in. */
-export async function openQq(settings: Record<string, unknown> = {}, opts: { token?: string; clientToken?: string } = {}): Promise<QqWorld> {
+export async function openQq(
+  settings: Record<string, unknown> = {},
+  opts: { token?: string; clientToken?: string } = {},
+): Promise<QqWorld> {
   const stub = await OneBotStub.start(opts.token ? { token: opts.token } : {});
   const t = await openTestApp({ qq: { enabled: true, groups: [GROUP], pacing: FAST, reconnect: { minMs: 20, maxMs: 100 }, ...settings } });
-  const surface = new QqSurface(t.app, { url: stub.url, token: opts.clientToken ?? opts.token, settings: t.app.config.platforms.qq, logger: t.logger, sender: FAST_SENDER, callTimeoutMs: 2000, pingMs: 100 });
+  const surface = new QqSurface(t.app, {
+    url: stub.url,
+    token: opts.clientToken ?? opts.token,
+    settings: t.app.config.platforms.qq,
+    logger: t.logger,
+    sender: FAST_SENDER,
+    callTimeoutMs: 2000,
+    pingMs: 100,
+  });
   await surface.start();
   const world: QqWorld = {
-    t, stub, surface,
+    t,
+    stub,
+    surface,
     say(user, nickname, text, mention = false, group = GROUP_ID) {
-      const message: StubSegment[] = mention ? [{ type: 'at', data: { qq: String(stub.selfId) } }, { type: 'text', data: { text: ` ${text}` } }] : [{ type: 'text', data: { text } }];
+      const message: StubSegment[] = mention
+        ? [
+            { type: 'at', data: { qq: String(stub.selfId) } },
+            { type: 'text', data: { text: ` ${text}` } },
+          ]
+        : [{ type: 'text', data: { text } }];
       return stub.pushGroupMessage({ group, user, nickname, message });
     },
     repliesTo(user, group = GROUP_ID) {
-      return stub.sent({ group }).filter((s) => atOf(s.message) === String(user)).map((s) => s.text.trim());
+      return stub
+        .sent({ group })
+        .filter((s) => atOf(s.message) === String(user))
+        .map((s) => s.text.trim());
     },
     async turn(user, nickname, text, mention = false, group = GROUP_ID) {
       const before = world.repliesTo(user, group).length;

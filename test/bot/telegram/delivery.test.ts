@@ -31,7 +31,10 @@ async function xlsxRows(data: Buffer): Promise<unknown[][]> {
 }
 
 const sends = (w: World, chatId?: number): number =>
-  w.stub.calls.filter((c) => (c.method === 'sendMessage' || c.method === 'sendDocument') && c.ok && (chatId === undefined || Number(c.params.chat_id) === chatId)).length;
+  w.stub.calls.filter(
+    (c) =>
+      (c.method === 'sendMessage' || c.method === 'sendDocument') && c.ok && (chatId === undefined || Number(c.params.chat_id) === chatId),
+  ).length;
 
 describe('Telegram: /export', () => {
   it('sends the group’s ledger as an XLSX document whose rows match the records', async () => {
@@ -47,7 +50,9 @@ describe('Telegram: /export', () => {
     expect(doc?.fileName).toMatch(/^工作台账-光东村帮扶群-.*\.xlsx$/);
     expect(doc?.caption).toContain('共 2 条');
     const [header, ...rows] = await xlsxRows(doc!.data);
-    expect(header).toEqual(expect.arrayContaining(['序号', '时间', '地点', '帮扶活动形式', '内容', '参加人次', '服务效果', '专家', '群组']));
+    expect(header).toEqual(
+      expect.arrayContaining(['序号', '时间', '地点', '帮扶活动形式', '内容', '参加人次', '服务效果', '专家', '群组']),
+    );
     const col = (name: string): number => (header as string[]).indexOf(name);
     expect(rows.map((r) => [r[col('时间')], r[col('帮扶活动形式')], r[col('参加人次')], r[col('专家')], r[col('群组')]])).toEqual([
       ['2026-11-20', '技术培训', 45, '李明', '光东村帮扶群'],
@@ -96,7 +101,11 @@ describe('Telegram: at-least-once delivery', () => {
       expect(stub.documents).toHaveLength(1);
       expect(sends(second)).toBe(before);
       // The two taps did come again (each answered, as an expired button), and changed nothing.
-      expect(callsOf(stub, 'answerCallbackQuery').slice(answered).map((a) => a.text)).toEqual([expect.stringContaining('已过期'), expect.stringContaining('已过期')]);
+      expect(
+        callsOf(stub, 'answerCallbackQuery')
+          .slice(answered)
+          .map((a) => a.text),
+      ).toEqual([expect.stringContaining('已过期'), expect.stringContaining('已过期')]);
     } finally {
       await second?.close();
       await stub.close();
@@ -109,9 +118,15 @@ describe('Telegram: limits', () => {
     const w = await open();
     const stormUntil = Date.now() + 2500;
     w.stub.rules.push((method) =>
-      method === 'sendMessage' && Date.now() < stormUntil ? { code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 } : undefined,
+      method === 'sendMessage' && Date.now() < stormUntil
+        ? { code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 }
+        : undefined,
     );
-    const chats: [StubChat, StubUser][] = [[dm(ALICE), ALICE], [dm(BOB), BOB], [GROUP, CAROL]];
+    const chats: [StubChat, StubUser][] = [
+      [dm(ALICE), ALICE],
+      [dm(BOB), BOB],
+      [GROUP, CAROL],
+    ];
     const run = ['/log', '昨天', '光东村', '1', '水稻育秧技术', '45人', '良好', '确认'];
     // Everyone types fast: all updates arrive before the first reply is out.
     for (const t of run) for (const [chat, user] of chats) w.stub.say(chat, user, t);
@@ -128,7 +143,9 @@ describe('Telegram: limits', () => {
     const w = await open();
     let blocked = true;
     w.stub.rules.push((method, p) =>
-      blocked && method === 'sendMessage' && Number(p.chat_id) === BOB.id ? { code: 403, description: 'Forbidden: bot was blocked by the user' } : undefined,
+      blocked && method === 'sendMessage' && Number(p.chat_id) === BOB.id
+        ? { code: 403, description: 'Forbidden: bot was blocked by the user' }
+        : undefined,
     );
     await w.say(dm(BOB), BOB, '/log');
     const bobKey = chatKey('telegram', String(BOB.id));
@@ -143,8 +160,11 @@ describe('Telegram: limits', () => {
     blocked = false;
     w.stub.push({
       my_chat_member: {
-        chat: dm(BOB), from: BOB, date: Math.floor(Date.now() / 1000),
-        old_chat_member: { user: w.stub.bot, status: 'kicked' }, new_chat_member: { user: w.stub.bot, status: 'member' },
+        chat: dm(BOB),
+        from: BOB,
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: { user: w.stub.bot, status: 'kicked' },
+        new_chat_member: { user: w.stub.bot, status: 'member' },
       },
     });
     await w.settle();
@@ -157,8 +177,11 @@ describe('Telegram: limits', () => {
     const w = await open();
     w.stub.push({
       my_chat_member: {
-        chat: OTHER_GROUP, from: ALICE, date: Math.floor(Date.now() / 1000),
-        old_chat_member: { user: w.stub.bot, status: 'member' }, new_chat_member: { user: w.stub.bot, status: 'left' },
+        chat: OTHER_GROUP,
+        from: ALICE,
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: { user: w.stub.bot, status: 'member' },
+        new_chat_member: { user: w.stub.bot, status: 'left' },
       },
     });
     await w.settle();

@@ -19,8 +19,15 @@ const ME = { id: 7000001, username: 'bangfu_test_bot' };
 describe('Telegram: files in', () => {
   it('a photo with a caption arrives as an image attachment (largest size) and its bytes download from the Bot API', async () => {
     const photo = {
-      message_id: 5, date: 1_790_000_000, chat: GROUP, from: ALICE, caption: '田间示范现场',
-      photo: [{ file_id: 'small', file_unique_id: 's', width: 90, height: 60, file_size: 900 }, { file_id: 'big', file_unique_id: 'b', width: 1280, height: 853, file_size: 4 }],
+      message_id: 5,
+      date: 1_790_000_000,
+      chat: GROUP,
+      from: ALICE,
+      caption: '田间示范现场',
+      photo: [
+        { file_id: 'small', file_unique_id: 's', width: 90, height: 60, file_size: 900 },
+        { file_id: 'big', file_unique_id: 'b', width: 1280, height: 853, file_size: 4 },
+      ],
     } as unknown as Message;
     const d = decodeMessage(photo, ME);
     expect(d).toMatchObject({ text: '田间示范现场', attachments: [{ kind: 'image', ref: 'big', size: 4 }], addressed: false });
@@ -40,7 +47,14 @@ describe('Telegram: messages the bot starts itself', () => {
     const w = await World.open();
     worlds.push(w);
     await w.app.dispatcher.notify({ platform: 'telegram', chat: { id: String(GROUP.id), kind: 'group', title: GROUP.title } }, [
-      { kind: 'text', text: '本周台账还差：李明、王芳', mentions: [{ id: String(ALICE.id), name: '李明' }, { id: String(BOB.id), name: '王芳' }] },
+      {
+        kind: 'text',
+        text: '本周台账还差：李明、王芳',
+        mentions: [
+          { id: String(ALICE.id), name: '李明' },
+          { id: String(BOB.id), name: '王芳' },
+        ],
+      },
     ]);
     await w.settle();
     const [sent] = callsOf(w.stub, 'sendMessage');

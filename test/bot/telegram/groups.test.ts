@@ -52,15 +52,32 @@ describe('Telegram groups: several experts at once', () => {
     const alice = ['昨天', '光东村', 'tap:技术培训', '水稻育秧技术', '45人', '群众反映良好', 'tap:确认'];
     const bob = ['前天', '光西村', 'tap:现场指导', '果树修剪', '20', '满意', 'tap:确认'];
     for (let i = 0; i < alice.length; i++) {
-      for (const [user, step] of [[ALICE, alice[i]!], [BOB, bob[i]!]] as const) {
+      for (const [user, step] of [
+        [ALICE, alice[i]!],
+        [BOB, bob[i]!],
+      ] as const) {
         if (step.startsWith('tap:')) await w.tap(GROUP, user, step.slice(4));
         else await w.answer(GROUP, user, step);
       }
     }
     const byUser = Object.fromEntries((await w.ledger()).map((r) => [r.meta.userName, r]));
     expect(Object.keys(byUser).sort()).toEqual(['李明', '王芳']);
-    expect(byUser['李明']?.values).toMatchObject({ date: '2026-11-22', place: '光东村', activityForm: '技术培训', content: '水稻育秧技术', participants: 45, effect: '群众反映良好' });
-    expect(byUser['王芳']?.values).toMatchObject({ date: '2026-11-21', place: '光西村', activityForm: '现场指导', content: '果树修剪', participants: 20, effect: '满意' });
+    expect(byUser['李明']?.values).toMatchObject({
+      date: '2026-11-22',
+      place: '光东村',
+      activityForm: '技术培训',
+      content: '水稻育秧技术',
+      participants: 45,
+      effect: '群众反映良好',
+    });
+    expect(byUser['王芳']?.values).toMatchObject({
+      date: '2026-11-21',
+      place: '光西村',
+      activityForm: '现场指导',
+      content: '果树修剪',
+      participants: 20,
+      effect: '满意',
+    });
     expect(byUser['王芳']?.meta).toMatchObject({ platform: 'telegram', chatId: String(GROUP.id), chatTitle: '光东村帮扶群' });
     expect(w.lastFor(GROUP, BOB).text).toContain('已保存');
   });
@@ -86,7 +103,17 @@ describe('Telegram groups: several experts at once', () => {
     await w.say(GROUP, ALICE, '/log 昨天 光东村 其他 水稻育秧技术 45人 群众反映良好');
     const choice = w.lastFor(GROUP, ALICE);
     expect(choice.text).toContain('帮扶活动形式');
-    expect(buttons(choice).map((b) => b.text)).toEqual(['技术培训', '现场指导', '咨询服务', '科普讲座', '项目对接', '其他', '上一步', '取消', '📩 转到私聊填写']);
+    expect(buttons(choice).map((b) => b.text)).toEqual([
+      '技术培训',
+      '现场指导',
+      '咨询服务',
+      '科普讲座',
+      '项目对接',
+      '其他',
+      '上一步',
+      '取消',
+      '📩 转到私聊填写',
+    ]);
     expect(buttons(choice).every((b) => (b.callback_data ?? '').length <= 64)).toBe(true);
 
     // Bob taps Alice's button: nothing happens to her form, he is told why.

@@ -38,7 +38,13 @@ function densest(times: number[], ms: number): number {
   return best;
 }
 
-async function run(label: string, limits: PacerLimits, chats: { id: number; group: boolean }[], perChat: number, storm?: { forMs: number; retryAfter: number }): Promise<Run> {
+async function run(
+  label: string,
+  limits: PacerLimits,
+  chats: { id: number; group: boolean }[],
+  perChat: number,
+  storm?: { forMs: number; retryAfter: number },
+): Promise<Run> {
   const stub = new TelegramApiStub();
   const apiRoot = await stub.start();
   const bot = new Telegraf('1:measure', { telegram: { apiRoot, agent: new Agent({ keepAlive: true }), webhookReply: false } });
@@ -46,20 +52,50 @@ async function run(label: string, limits: PacerLimits, chats: { id: number; grou
   const start = performance.now();
   if (storm) {
     const until = Date.now() + storm.forMs;
-    stub.rules.push((m) => (m === 'sendMessage' && Date.now() < until ? { code: 429, description: 'Too Many Requests', retry_after: storm.retryAfter } : undefined));
+    stub.rules.push((m) =>
+      m === 'sendMessage' && Date.now() < until
+        ? { code: 429, description: 'Too Many Requests', retry_after: storm.retryAfter }
+        : undefined,
+    );
   }
   for (let i = 0; i < perChat; i++) {
-    for (const c of chats) pacer.enqueue({ chatId: String(c.id), group: c.group, what: 'sendMessage', send: () => bot.telegram.sendMessage(c.id, `#${i}`) });
+    for (const c of chats)
+      pacer.enqueue({ chatId: String(c.id), group: c.group, what: 'sendMessage', send: () => bot.telegram.sendMessage(c.id, `#${i}`) });
   }
   await pacer.idle();
   const seconds = (performance.now() - start) / 1000;
   const ok = stub.calls.filter((c) => c.method === 'sendMessage' && c.ok);
-  const max1s = densest(ok.map((c) => c.at), 1000);
-  const maxChat60s = Math.max(...chats.map((c) => densest(ok.filter((x) => Number(x.params.chat_id) === c.id).map((x) => x.at), 60_000)));
-  const inOrder = chats.every((c) => stub.sent(c.id).map((m) => m.text).join() === Array.from({ length: perChat }, (_, i) => `#${i}`).join());
+  const max1s = densest(
+    ok.map((c) => c.at),
+    1000,
+  );
+  const maxChat60s = Math.max(
+    ...chats.map((c) =>
+      densest(
+        ok.filter((x) => Number(x.params.chat_id) === c.id).map((x) => x.at),
+        60_000,
+      ),
+    ),
+  );
+  const inOrder = chats.every(
+    (c) =>
+      stub
+        .sent(c.id)
+        .map((m) => m.text)
+        .join() === Array.from({ length: perChat }, (_, i) => `#${i}`).join(),
+  );
   await stub.close();
   const messages = chats.length * perChat;
-  return { label, messages, seconds: +seconds.toFixed(2), perSecond: +(messages / seconds).toFixed(1), retried429: pacer.stats.retried429, inOrder, max1s, maxChat60s };
+  return {
+    label,
+    messages,
+    seconds: +seconds.toFixed(2),
+    perSecond: +(messages / seconds).toFixed(1),
+    retried429: pacer.stats.retried429,
+    inOrder,
+    max1s,
+    maxChat60s,
+  };
 }
 
 const privateChats = (n: number): { id: number; group: boolean }[] => Array.from({ length: n }, (_, i) => ({ id: 1000 + i, group: false }));
@@ -74,8 +110,12 @@ results.push(await run('defaults: 40 groups × 5 messages', DEFAULTS, groups(40)
 results.push(await run('no limits (queue overhead): 50 chats × 40 messages', unlimited, privateChats(50), 40));
 const calm = await run('defaults: 20 private chats × 5 messages, no 429', DEFAULTS, privateChats(20), 5);
 results.push(calm);
-results.push(await run('defaults: same, 429 (retry_after 1) on every send for 3 s', DEFAULTS, privateChats(20), 5, { forMs: 3000, retryAfter: 1 }));
-results.push(await run('defaults: same, 429 (retry_after 5) on every send for 3 s', DEFAULTS, privateChats(20), 5, { forMs: 3000, retryAfter: 5 }));
+results.push(
+  await run('defaults: same, 429 (retry_after 1) on every send for 3 s', DEFAULTS, privateChats(20), 5, { forMs: 3000, retryAfter: 1 }),
+);
+results.push(
+  await run('defaults: same, 429 (retry_after 5) on every send for 3 s', DEFAULTS, privateChats(20), 5, { forMs: 3000, retryAfter: 5 }),
+);
 
 console.table(results);
 process.exit(0);

@@ -20,12 +20,25 @@ afterEach(async () => {
 describe('Telegram: webhook mode', () => {
   it('serves TELEGRAM_WEBHOOK_URL’s path on BANGFU_HTTP_PORT and takes only requests carrying the secret token', async () => {
     const secret = 's3cret_token-1';
-    const w = await open({ env: { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook', BANGFU_HTTP_PORT: '0', TELEGRAM_WEBHOOK_SECRET: secret } });
-    expect(w.stub.webhook).toMatchObject({ url: 'https://bot.example.org/tg/hook', secret_token: secret, allowed_updates: ['message', 'callback_query', 'my_chat_member'] });
+    const w = await open({
+      env: { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook', BANGFU_HTTP_PORT: '0', TELEGRAM_WEBHOOK_SECRET: secret },
+    });
+    expect(w.stub.webhook).toMatchObject({
+      url: 'https://bot.example.org/tg/hook',
+      secret_token: secret,
+      allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+    });
 
     const update = {
       update_id: 501,
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: dm(ALICE), from: ALICE, text: '/log', entities: [{ type: 'bot_command', offset: 0, length: 4 }] },
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: dm(ALICE),
+        from: ALICE,
+        text: '/log',
+        entities: [{ type: 'bot_command', offset: 0, length: 4 }],
+      },
     };
     const post = (token?: string, path = '/tg/hook'): Promise<Response> =>
       fetch(`http://127.0.0.1:${w.surface.webhookPort}${path}`, {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/bot/telegram/encode.js';
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from '../../../src/core/split.js';
 
-const rows = (n: number, width = 60): string => Array.from({ length: n }, (_, i) => `${i + 1}. ${'光东村水稻育秧技术培训'.repeat(Math.ceil(width / 11)).slice(0, width)}`).join('\n');
+const rows = (n: number, width = 60): string =>
+  Array.from({ length: n }, (_, i) => `${i + 1}. ${'光东村水稻育秧技术培训'.repeat(Math.ceil(width / 11)).slice(0, width)}`).join('\n');
 
 describe('messages over 4,096 characters', () => {
   it.each([
@@ -42,7 +43,10 @@ describe('messages over 4,096 characters', () => {
   });
 
   it('a long typed-answer question in a group keeps the reply hint and link on its last part, within the limit', () => {
-    const out = encodeAction({ kind: 'text', text: rows(150), hints: ['上一步', '取消'] }, { group: true, owner: '101', privateLink: 'https://t.me/b?start=g-1' });
+    const out = encodeAction(
+      { kind: 'text', text: rows(150), hints: ['上一步', '取消'] },
+      { group: true, owner: '101', privateLink: 'https://t.me/b?start=g-1' },
+    );
     const last = out.at(-1)!;
     expect(out.every((m) => m.text.length <= TELEGRAM_TEXT_LIMIT)).toBe(true);
     expect(last.markup).toEqual({ force_reply: true, selective: true });

@@ -74,7 +74,9 @@ export class World {
 
   /** The bot's newest message in a chat that answers this user (in a private chat: its newest message). */
   lastFor(chat: StubChat, user: StubUser): Json {
-    const mine = this.stub.sent(chat.id).filter((m) => chat.type === 'private' || ((m.reply_to_message as Json | undefined)?.from as StubUser | undefined)?.id === user.id);
+    const mine = this.stub
+      .sent(chat.id)
+      .filter((m) => chat.type === 'private' || ((m.reply_to_message as Json | undefined)?.from as StubUser | undefined)?.id === user.id);
     const last = mine.at(-1);
     if (!last) throw new Error(`no bot message for ${user.first_name} in ${chat.id}`);
     return last;
@@ -87,7 +89,9 @@ export class World {
 
   /** Taps the button with this text on the newest message addressed to this user that has it. */
   async tap(chat: StubChat, user: StubUser, label: string, on?: Json): Promise<string> {
-    const mine = this.stub.sent(chat.id).filter((m) => chat.type === 'private' || ((m.reply_to_message as Json | undefined)?.from as StubUser | undefined)?.id === user.id);
+    const mine = this.stub
+      .sent(chat.id)
+      .filter((m) => chat.type === 'private' || ((m.reply_to_message as Json | undefined)?.from as StubUser | undefined)?.id === user.id);
     const msg = on ?? [...mine].reverse().find((m) => buttons(m).some((b) => b.text === label));
     const button = msg && buttons(msg).find((b) => b.text === label);
     if (!msg || !button?.callback_data) throw new Error(`no button ${label} in chat ${chat.id}`);
@@ -98,7 +102,12 @@ export class World {
 
   /** The parameters the bot sent a message with (reply_markup as sent, force_reply included). */
   sentWith(m: Json): Json {
-    const call = this.stub.calls.find((c) => c.method === 'sendMessage' && (c.result as Json | undefined)?.message_id === m.message_id && Number(c.params.chat_id) === (m.chat as StubChat).id);
+    const call = this.stub.calls.find(
+      (c) =>
+        c.method === 'sendMessage' &&
+        (c.result as Json | undefined)?.message_id === m.message_id &&
+        Number(c.params.chat_id) === (m.chat as StubChat).id,
+    );
     if (!call) throw new Error('no sendMessage call for that message');
     return call.params;
   }

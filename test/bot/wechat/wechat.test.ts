@@ -19,8 +19,19 @@ afterEach(async () => {
 });
 
 /** A member types a line in the room and waits for the bot's answer to them (the n-th message for them). */
-async function turn(w: WechatWorld, who: ReturnType<WechatWorld['contact']>, text: string, roomId: string, room: Parameters<WechatWorld['say']>[2], mention = false): Promise<string> {
-  const mine = (): string[] => w.saidIn(roomId).filter((s) => s.text.startsWith(`@${who.payload.name}`)).map((s) => s.text);
+async function turn(
+  w: WechatWorld,
+  who: ReturnType<WechatWorld['contact']>,
+  text: string,
+  roomId: string,
+  room: Parameters<WechatWorld['say']>[2],
+  mention = false,
+): Promise<string> {
+  const mine = (): string[] =>
+    w
+      .saidIn(roomId)
+      .filter((s) => s.text.startsWith(`@${who.payload.name}`))
+      .map((s) => s.text);
   const before = mine().length;
   w.say(who, text, room, mention);
   await waitUntil(() => mine().length > before, `reply to ${who.payload.name}: ${text}`);
@@ -86,7 +97,9 @@ describe('WeChat groups (real wechaty on wechaty-puppet-mock)', () => {
     expect(await turn(w, b, '台账', room.id, room)).toContain('开始填写');
     expect(w.saidIn(room.id).map((s) => s.text)).toEqual([expect.stringContaining('@李明'), expect.stringContaining('@王芳')]);
     expect(w.saidIn(other.id)).toEqual([]);
-    expect(w.t.logs.lines.find((l) => l.msg === 'group not in the config; the bot stays silent there (add it to platforms.wechat.groups)')).toMatchObject({ chatId: other.id, topic: '闲聊群' });
+    expect(
+      w.t.logs.lines.find((l) => l.msg === 'group not in the config; the bot stays silent there (add it to platforms.wechat.groups)'),
+    ).toMatchObject({ chatId: other.id, topic: '闲聊群' });
   });
 
   it('after a new login session renumbers the rooms, the group is served under its new room id', async () => {
@@ -169,13 +182,18 @@ describe('WeChat groups (real wechaty on wechaty-puppet-mock)', () => {
     await turn(w, a, '台账 2026年11月1日 光西村 2 果树修剪 20 满意', west.id, west);
     await turn(w, a, '确认', west.id, west);
     // The group's whole table is its team leader's (a plain member would get only their own rows).
-    await w.t.app.roles.grant(`wechat:${encodeURIComponent(a.id)}`, { role: 'team-leader', groups: [`wechat:${encodeURIComponent(room.id)}`] });
+    await w.t.app.roles.grant(`wechat:${encodeURIComponent(a.id)}`, {
+      role: 'team-leader',
+      groups: [`wechat:${encodeURIComponent(room.id)}`],
+    });
     await turn(w, a, '导出', room.id, room, true);
     const file = await w.waitSaid(room.id, (s) => Boolean(s.file), 'the export file');
     expect(file.file?.name).toMatch(/^工作台账-光东村帮扶群-[\d-]+\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.file!.data as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).join('|'));
+    const rows = wb.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).join('|'));
     expect(rows).toHaveLength(2); // header + this group's one record, not the other group's
     expect(rows[1]).toContain('水稻育秧技术');
     expect(w.saidIn(room.id).some((s) => s.text.startsWith('@李明') && s.text.includes('共 1 条'))).toBe(true);
@@ -186,8 +204,13 @@ describe('WeChat groups (real wechaty on wechaty-puppet-mock)', () => {
     const a = w.contact('李明');
     const b = w.contact('王芳');
     const room = w.room(GROUP.name, [w.me, a, b]);
-    const missing = [{ id: a.id, name: '李明' }, { id: b.id, name: '王芳' }];
-    await w.t.app.dispatcher.notify({ platform: 'wechat', chat: { id: room.id, kind: 'group' } }, [{ kind: 'text', text: '本周台账还差：李明、王芳', mentions: missing }]);
+    const missing = [
+      { id: a.id, name: '李明' },
+      { id: b.id, name: '王芳' },
+    ];
+    await w.t.app.dispatcher.notify({ platform: 'wechat', chat: { id: room.id, kind: 'group' } }, [
+      { kind: 'text', text: '本周台账还差：李明、王芳', mentions: missing },
+    ]);
     const said = await w.waitSaid(room.id, (s) => s.text.includes('还差'), 'the reminder');
     expect(said.text).toBe('@李明\u2005@王芳 本周台账还差：李明、王芳');
   });
@@ -208,7 +231,9 @@ describe('WeChat groups (real wechaty on wechaty-puppet-mock)', () => {
     await w.puppet.logout('test');
     await w.t.logs.waitFor(/wechat logged out/);
     // A reply produced while logged out waits in the Redis outbox instead of failing.
-    await w.surface.chat.send({ platform: 'wechat', chat: { id: room.id, kind: 'group' } }, [{ kind: 'text', text: '提醒：本周台账请于周五前填写' }]);
+    await w.surface.chat.send({ platform: 'wechat', chat: { id: room.id, kind: 'group' } }, [
+      { kind: 'text', text: '提醒：本周台账请于周五前填写' },
+    ]);
     expect(await w.surface.chat.outbox.pending()).toBe(1);
     await w.login();
     await w.waitSaid(room.id, (s) => s.text.includes('提醒'), 'the queued reminder');

@@ -25,7 +25,17 @@ export class InvitingPuppet extends PuppetMock {
   override async roomInvitationRawPayload(id: string): Promise<PUPPET.payloads.RoomInvitation> {
     const inv = this.invitations.get(id);
     if (!inv) throw new Error(`no invitation ${id}`);
-    return { id, inviterId: inv.inviterId, topic: inv.topic, avatar: '', invitation: '', memberCount: 3, memberIdList: [], timestamp: Date.now(), receiverId: this.currentUserId };
+    return {
+      id,
+      inviterId: inv.inviterId,
+      topic: inv.topic,
+      avatar: '',
+      invitation: '',
+      memberCount: 3,
+      memberIdList: [],
+      timestamp: Date.now(),
+      receiverId: this.currentUserId,
+    };
   }
   override async roomInvitationRawPayloadParser(raw: PUPPET.payloads.RoomInvitation): Promise<PUPPET.payloads.RoomInvitation> {
     return raw;
@@ -74,7 +84,13 @@ export async function openWechat(settings: Record<string, unknown>, opts: { logi
   const me = mocker.createContact({ name: BOT_NAME });
   const said: Said[] = [];
   const pendingFiles: Promise<void>[] = [];
-  const surface = new WechatSurface(t.app, { puppet, settings: t.app.config.platforms.wechat, qrOut: new PassThrough().resume(), logger: t.logger, sender: FAST_SENDER });
+  const surface = new WechatSurface(t.app, {
+    puppet,
+    settings: t.app.config.platforms.wechat,
+    qrOut: new PassThrough().resume(),
+    logger: t.logger,
+    sender: FAST_SENDER,
+  });
 
   const record = (chatId: string) => (m: MessageMock) => {
     const p = m.payload;
@@ -99,7 +115,12 @@ export async function openWechat(settings: Record<string, unknown>, opts: { logi
   });
 
   const world: WechatWorld = {
-    t, surface, puppet, mocker, me, said,
+    t,
+    surface,
+    puppet,
+    mocker,
+    me,
+    said,
     contact(name) {
       const c = mocker.createContact({ name });
       onMessage(c, (m) => {

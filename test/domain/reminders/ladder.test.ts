@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { currentRung, deferPastQuietHours, inQuietHours, rungs, type LadderConfig } from '../../../src/domain/reminders/ladder.js';
 
-const cfg: LadderConfig = { offsets: [-7, -3, -1, 0], overdueEveryDays: 7, overdueMax: 2, at: '09:00', quietStart: '22:00', quietEnd: '08:00' };
+const cfg: LadderConfig = {
+  offsets: [-7, -3, -1, 0],
+  overdueEveryDays: 7,
+  overdueMax: 2,
+  at: '09:00',
+  quietStart: '22:00',
+  quietEnd: '08:00',
+};
 const TZ = 'Asia/Shanghai';
 const bj = (s: string) => new Date(`${s}+08:00`);
 
@@ -10,8 +17,12 @@ describe('reminder ladder', () => {
     const r = rungs('2026-12-15', TZ, cfg);
     expect(r.map((x) => x.name)).toEqual(['T-7', 'T-3', 'T-1', 'T0', 'T+7', 'T+14']);
     expect(r.map((x) => x.at.toISOString())).toEqual([
-      '2026-12-08T01:00:00.000Z', '2026-12-12T01:00:00.000Z', '2026-12-14T01:00:00.000Z',
-      '2026-12-15T01:00:00.000Z', '2026-12-22T01:00:00.000Z', '2026-12-29T01:00:00.000Z',
+      '2026-12-08T01:00:00.000Z',
+      '2026-12-12T01:00:00.000Z',
+      '2026-12-14T01:00:00.000Z',
+      '2026-12-15T01:00:00.000Z',
+      '2026-12-22T01:00:00.000Z',
+      '2026-12-29T01:00:00.000Z',
     ]);
   });
 

@@ -13,7 +13,14 @@ import { makeHarness, type Harness } from '../../helpers/harness.js';
 import { Child } from '../../helpers/child.js';
 import { expert, seedRecord } from '../../helpers/seed.js';
 
-const ladder: LadderConfig = { offsets: [-7, -3, -1, 0], overdueEveryDays: 7, overdueMax: 2, at: '09:00', quietStart: '22:00', quietEnd: '08:00' };
+const ladder: LadderConfig = {
+  offsets: [-7, -3, -1, 0],
+  overdueEveryDays: 7,
+  overdueMax: 2,
+  at: '09:00',
+  quietStart: '22:00',
+  quietEnd: '08:00',
+};
 const bj = (s: string) => new Date(`${s}+08:00`);
 const G1 = { chatId: 'g1', chatTitle: '光东村帮扶群' };
 
@@ -25,8 +32,14 @@ afterEach(async () => {
 function service(h: Harness): ReminderService {
   const keys = createKeys(h.prefix);
   return new ReminderService({
-    claims: new ReminderClaims(h.redis, keys), bindings: new BindingStore(h.redis, keys), deadlines: new DeadlineRepository(h.redis, keys), records: h.records,
-    roster: new Roster(h.records, allForms), forms: allForms, ladder, logger: createLogger('silent'),
+    claims: new ReminderClaims(h.redis, keys),
+    bindings: new BindingStore(h.redis, keys),
+    deadlines: new DeadlineRepository(h.redis, keys),
+    records: h.records,
+    roster: new Roster(h.records, allForms),
+    forms: allForms,
+    ladder,
+    logger: createLogger('silent'),
     notifier: { notify: (t, actions) => h.dispatcher.notify(t, actions) },
   });
 }
@@ -38,13 +51,31 @@ async function setup(prefix?: string): Promise<Harness> {
   await seedRecord(h, 'expert', expert('张三', '13800000001'), { ...G1, userId: 'zs', userName: '老张' });
   await seedRecord(h, 'expert', expert('李四', '13800000002'), { ...G1, userId: 'ls', userName: '小李' });
   await seedRecord(h, 'expert', expert('王五', '13800000003'), { ...G1, userId: 'ww', userName: '王' });
-  await seedRecord(h, 'ledger', { date: '2026-11-20', place: '光东村', activityForm: '1', content: '育秧', participants: '45', effect: '好' }, { ...G1, userId: 'zs', userName: '老张' });
-  await new DeadlineRepository(h.redis, createKeys(h.prefix)).put({ id: 'dec-ledger', form: 'ledger', title: '十二月工作台账', due: '2026-12-15', groups: ['test:g1'], per: 'member' });
+  await seedRecord(
+    h,
+    'ledger',
+    { date: '2026-11-20', place: '光东村', activityForm: '1', content: '育秧', participants: '45', effect: '好' },
+    { ...G1, userId: 'zs', userName: '老张' },
+  );
+  await new DeadlineRepository(h.redis, createKeys(h.prefix)).put({
+    id: 'dec-ledger',
+    form: 'ledger',
+    title: '十二月工作台账',
+    due: '2026-12-15',
+    groups: ['test:g1'],
+    per: 'member',
+  });
   return h;
 }
 
 /** Runs the pass every hour from `from` to `to` (Beijing time) and returns every text sent, in order. */
-async function runHours(h: Harness, svc: ReminderService, from: string, to: string, between?: (at: Date) => Promise<void>): Promise<{ at: string; text: string }[]> {
+async function runHours(
+  h: Harness,
+  svc: ReminderService,
+  from: string,
+  to: string,
+  between?: (at: Date) => Promise<void>,
+): Promise<{ at: string; text: string }[]> {
   const out: { at: string; text: string }[] = [];
   for (let t = bj(from).getTime(); t <= bj(to).getTime(); t += 3_600_000) {
     const at = new Date(t);
@@ -63,14 +94,26 @@ describe('deadline reminders', () => {
     const sent = await runHours(h, svc, '2026-12-07T00:00:00', '2027-01-06T00:00:00', async (at) => {
       // 王五 logs his entry on the 13th: from then on he is no longer named.
       if (at.getTime() === bj('2026-12-13T12:00:00').getTime()) {
-        await seedRecord(h, 'ledger', { date: '2026-12-13', place: '光西村', activityForm: '2', content: '修剪', participants: '12', effect: '好' }, { ...G1, userId: 'ww', userName: '王' }, at);
+        await seedRecord(
+          h,
+          'ledger',
+          { date: '2026-12-13', place: '光西村', activityForm: '2', content: '修剪', participants: '12', effect: '好' },
+          { ...G1, userId: 'ww', userName: '王' },
+          at,
+        );
       }
     });
     expect(sent.map((s) => s.at)).toEqual([
-      '2026-12-08T01:00:00.000Z', '2026-12-12T01:00:00.000Z', '2026-12-14T01:00:00.000Z',
-      '2026-12-15T01:00:00.000Z', '2026-12-22T01:00:00.000Z', '2026-12-29T01:00:00.000Z',
+      '2026-12-08T01:00:00.000Z',
+      '2026-12-12T01:00:00.000Z',
+      '2026-12-14T01:00:00.000Z',
+      '2026-12-15T01:00:00.000Z',
+      '2026-12-22T01:00:00.000Z',
+      '2026-12-29T01:00:00.000Z',
     ]);
-    expect(sent[0]!.text).toBe('⏰ 《十二月工作台账》将于12月15日（周二）截止，还有 7 天。\n尚未提交：@李四 @王五（共 2 人）\n发送「台账」开始填写。');
+    expect(sent[0]!.text).toBe(
+      '⏰ 《十二月工作台账》将于12月15日（周二）截止，还有 7 天。\n尚未提交：@李四 @王五（共 2 人）\n发送「台账」开始填写。',
+    );
     expect(sent[1]!.text).toContain('还有 3 天');
     expect(sent[2]!.text).toContain('尚未提交：@李四（共 1 人）');
     expect(sent[3]!.text).toContain('今天（12月15日（周二））截止');
@@ -89,8 +132,17 @@ describe('deadline reminders', () => {
 
   it('sends nothing when everyone has submitted', async () => {
     const h = await setup();
-    for (const [id, name] of [['ls', '小李'], ['ww', '王']] as const) {
-      await seedRecord(h, 'ledger', { date: '2026-12-01', place: '光东村', activityForm: '1', content: '育秧', participants: '5', effect: '好' }, { ...G1, userId: id, userName: name }, bj('2026-12-02T10:00:00'));
+    for (const [id, name] of [
+      ['ls', '小李'],
+      ['ww', '王'],
+    ] as const) {
+      await seedRecord(
+        h,
+        'ledger',
+        { date: '2026-12-01', place: '光东村', activityForm: '1', content: '育秧', participants: '5', effect: '好' },
+        { ...G1, userId: id, userName: name },
+        bj('2026-12-02T10:00:00'),
+      );
     }
     expect(await service(h).tick(bj('2026-12-08T09:00:00'))).toEqual([]);
     expect(h.sink.sent).toEqual([]);
@@ -112,13 +164,28 @@ describe('deadline reminders', () => {
     const h = await setup();
     const svc = service(h);
     expect((await svc.tick(bj('2026-12-08T09:00:00'))).map((s) => s.rung)).toEqual(['T-7']);
-    await new DeadlineRepository(h.redis, createKeys(h.prefix)).put({ id: 'dec-ledger', form: 'ledger', title: '十二月工作台账', due: '2026-12-22', groups: ['test:g1'], per: 'member', source: 'chat' });
+    await new DeadlineRepository(h.redis, createKeys(h.prefix)).put({
+      id: 'dec-ledger',
+      form: 'ledger',
+      title: '十二月工作台账',
+      due: '2026-12-22',
+      groups: ['test:g1'],
+      per: 'member',
+      source: 'chat',
+    });
     expect((await svc.tick(bj('2026-12-15T09:00:00'))).map((s) => s.rung)).toEqual(['T-7']);
   });
 
   it('a per-group deadline says the group has not submitted, without naming anyone', async () => {
     const h = await setup();
-    await new DeadlineRepository(h.redis, createKeys(h.prefix)).put({ id: 'plan', form: 'teamplan', title: '扶贫工作队工作安排表', due: '2026-12-15', groups: ['*'], per: 'group' });
+    await new DeadlineRepository(h.redis, createKeys(h.prefix)).put({
+      id: 'plan',
+      form: 'teamplan',
+      title: '扶贫工作队工作安排表',
+      due: '2026-12-15',
+      groups: ['*'],
+      per: 'group',
+    });
     await service(h).tick(bj('2026-12-08T09:00:00'));
     const texts = h.sink.texts();
     expect(texts.find((t) => t.includes('工作安排表'))).toContain('本群尚未提交');
@@ -126,14 +193,30 @@ describe('deadline reminders', () => {
 
   it('three bot processes on one Redis: each reminder goes out once, one process wins each cron slot', async () => {
     const h = await setup();
-    await new DeadlineRepository(h.redis, createKeys(h.prefix)).put({ id: 'plan', form: 'teamplan', title: '工作安排表', due: '2026-12-15', groups: ['test:g1'], per: 'group' });
+    await new DeadlineRepository(h.redis, createKeys(h.prefix)).put({
+      id: 'plan',
+      form: 'teamplan',
+      title: '工作安排表',
+      due: '2026-12-15',
+      groups: ['test:g1'],
+      per: 'group',
+    });
     const worker = path.resolve('test/helpers/reminder-worker.ts');
-    const procs = [0, 1, 2].map(() => new Child(process.execPath, ['--import', 'tsx', worker, inject('redisUrl'), h.prefix, '2026-12-08T09:00:00+08:00'], process.env));
+    const procs = [0, 1, 2].map(
+      () =>
+        new Child(process.execPath, ['--import', 'tsx', worker, inject('redisUrl'), h.prefix, '2026-12-08T09:00:00+08:00'], process.env),
+    );
     try {
       // Each process is up (its Redis connection open) before any is told to go.
       await new Promise((r) => setTimeout(r, 2500));
       for (const p of procs) p.send('go');
-      const out = await Promise.all(procs.map((p) => p.next((l) => l.startsWith('{'), 'worker result', 30_000).then((l) => JSON.parse(l) as { sent: number; delivered: number; elected: boolean })));
+      const out = await Promise.all(
+        procs.map((p) =>
+          p
+            .next((l) => l.startsWith('{'), 'worker result', 30_000)
+            .then((l) => JSON.parse(l) as { sent: number; delivered: number; elected: boolean }),
+        ),
+      );
       expect(out.reduce((n, o) => n + o.sent, 0)).toBe(2);
       expect(out.reduce((n, o) => n + o.delivered, 0)).toBe(2);
       expect(out.filter((o) => o.elected)).toHaveLength(1);

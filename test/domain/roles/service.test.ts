@@ -9,7 +9,11 @@ import { makeHarness, type Harness } from '../../helpers/harness.js';
 let h: Harness;
 afterEach(async () => h?.close());
 
-const REGIONS: Record<string, string> = { 'test:longjing': '吉林省延边州龙井市', 'test:helong': '吉林省延边州和龙市', 'test:changchun': '吉林省长春市' };
+const REGIONS: Record<string, string> = {
+  'test:longjing': '吉林省延边州龙井市',
+  'test:helong': '吉林省延边州和龙市',
+  'test:changchun': '吉林省长春市',
+};
 const service = (x: Harness) => new RoleService(new GrantStore(x.redis, createKeys(x.prefix)), async (k) => REGIONS[k] ?? '');
 
 /** Each level gets the scope that level naturally has; "in" is a group inside it, "out" one outside. */
@@ -34,7 +38,9 @@ describe('RoleService.authorize: every action × role × in/out of scope', () =>
         const inDecision = await roles.authorize(`test:${level}`, action, inside);
         expect(inDecision).toEqual(allowed ? { ok: true } : { ok: false, reason: 'no-role' });
         if (outside) {
-          expect(await roles.authorize(`test:${level}`, action, outside)).toEqual(allowed ? { ok: false, reason: 'out-of-scope' } : { ok: false, reason: 'no-role' });
+          expect(await roles.authorize(`test:${level}`, action, outside)).toEqual(
+            allowed ? { ok: false, reason: 'out-of-scope' } : { ok: false, reason: 'no-role' },
+          );
         }
         expect(await roles.authorize('test:nobody', action, inside)).toEqual({ ok: false, reason: 'no-role' });
       });

@@ -13,7 +13,14 @@ const config = configSchema.parse({});
 
 function ctx(chat: ChatRef, origin?: { chatId: string; chatTitle: string }): CommandContext {
   const ev: InboundEvent = {
-    platform: 'test', chat, user: { id: 'u-alice', name: '李明' }, messageId: 'm1', text: '/x', attachments: [], addressed: true, sentAt: 0,
+    platform: 'test',
+    chat,
+    user: { id: 'u-alice', name: '李明' },
+    messageId: 'm1',
+    text: '/x',
+    attachments: [],
+    addressed: true,
+    sentAt: 0,
   };
   // Only the draft's origin matters to asker(); the rest of a state is the engine's.
   const state = origin ? ({ origin } as ConversationState) : null;

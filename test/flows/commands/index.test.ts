@@ -9,8 +9,22 @@ const commands = chatCommands({} as CommandDeps);
 describe('chatCommands: the one list of chat commands', () => {
   it('lists each command once, in the Telegram menu order', () => {
     expect(commands.map((c) => c.name)).toEqual([
-      'export', 'experts', 'records', 'amend', 'history', 'approve', 'return', 'pending',
-      'progress', 'missing', 'deadline', 'indicators', 'whoami', 'grant', 'revoke', 'summary',
+      'export',
+      'experts',
+      'records',
+      'amend',
+      'history',
+      'approve',
+      'return',
+      'pending',
+      'progress',
+      'missing',
+      'deadline',
+      'indicators',
+      'whoami',
+      'grant',
+      'revoke',
+      'summary',
     ]);
   });
 

@@ -30,8 +30,16 @@ interface Case {
 const text = (r: OutboundAction[]) => r.map((a) => (a.kind === 'file' ? `[file ${a.fileName}]` : a.text)).join('\n');
 const CASES: Case[] = [
   // The group's whole table (a member without the role gets only their own entries: refused here, they have none).
-  { command: '/export', action: 'export', did: (r) => r.some((a) => a.kind === 'file' && a.fileName.endsWith('.xlsx') && !a.caption?.includes('您本人')) },
-  { command: '/progress', action: 'progress', did: (r) => text(r).startsWith('📊') && r.some((a) => a.kind === 'file' && a.mime === 'image/png') },
+  {
+    command: '/export',
+    action: 'export',
+    did: (r) => r.some((a) => a.kind === 'file' && a.fileName.endsWith('.xlsx') && !a.caption?.includes('您本人')),
+  },
+  {
+    command: '/progress',
+    action: 'progress',
+    did: (r) => text(r).startsWith('📊') && r.some((a) => a.kind === 'file' && a.mime === 'image/png'),
+  },
   { command: '/missing 台账', action: 'missingFull', did: (r) => text(r).includes('截止）未提交名单：') },
   { command: '/deadline add 12月30日 台账 本群', action: 'deadlines', did: (r) => text(r).includes('已添加') },
   { command: '/两数 农技协 3', action: 'progress', did: (r) => text(r).includes('已记录本群"两数"') },
@@ -44,13 +52,22 @@ beforeAll(async () => {
   h = makeHarness({ config: { roles: Object.fromEntries(LEVELS.map((l) => [`test:u-${l}`, GRANTS[l]])) } });
   await h.ready;
   const bind = (g: ChatRef, region: string) =>
-    h.redis.hset(`${h.prefix}groupchat:bindings`, `test:${g.id}`, JSON.stringify({ platform: 'test', chatId: g.id, name: g.title, region, team: '', boundAt: '' }));
+    h.redis.hset(
+      `${h.prefix}groupchat:bindings`,
+      `test:${g.id}`,
+      JSON.stringify({ platform: 'test', chatId: g.id, name: g.title, region, team: '', boundAt: '' }),
+    );
   await bind(G1, '吉林省延边州龙井市');
   await bind(G2, '黑龙江省哈尔滨市');
   for (const g of [G1, G2]) {
     await seedRecord(h, 'expert', expert('李明', '13812345678'), { chatId: g.id, chatTitle: g.title!, userId: 'u-li', userName: '李明' });
     await seedRecord(h, 'expert', expert('王芳', '13912345678'), { chatId: g.id, chatTitle: g.title!, userId: 'u-wang', userName: '王芳' });
-    await seedRecord(h, 'ledger', { date: '2026-11-20', place: '光东村', activityForm: '1', content: '育秧', participants: '45', effect: '好' }, { chatId: g.id, chatTitle: g.title!, userId: 'u-li', userName: '李明' });
+    await seedRecord(
+      h,
+      'ledger',
+      { date: '2026-11-20', place: '光东村', activityForm: '1', content: '育秧', participants: '45', effect: '好' },
+      { chatId: g.id, chatTitle: g.title!, userId: 'u-li', userName: '李明' },
+    );
   }
   await h.bot.deadlines.put({ id: 'ledger-dec', form: 'ledger', title: '工作台账', due: '2026-12-15', groups: ['*'], per: 'member' });
 });
@@ -66,7 +83,10 @@ describe('role matrix: command × role × in/out of scope', () => {
   for (const c of CASES) {
     for (const level of LEVELS) {
       const mayAct = (POLICY[c.action] as readonly string[]).includes(level);
-      for (const [where, chat] of [['in scope', G1], ['out of scope', G2]] as const) {
+      for (const [where, chat] of [
+        ['in scope', G1],
+        ['out of scope', G2],
+      ] as const) {
         // Admin has no scope; /grant is admin's alone, wherever it is sent.
         const allowed = mayAct && (where === 'in scope' || level === 'admin');
         it(`${c.command} · ${level} · ${where} → ${allowed ? 'done' : 'refused'}`, async () => {
@@ -91,7 +111,12 @@ describe('role matrix: command × role × in/out of scope', () => {
 
 describe('an expert’s export is their own data', () => {
   it('a member with entries in the group gets only their own rows, labelled so', async () => {
-    await seedRecord(h, 'ledger', { date: '2026-11-21', place: '光西村', activityForm: '2', content: '修剪', participants: '12', effect: '好' }, { chatId: 'g1', chatTitle: G1.title!, userId: 'u-expert', userName: 'expert' });
+    await seedRecord(
+      h,
+      'ledger',
+      { date: '2026-11-21', place: '光西村', activityForm: '2', content: '修剪', participants: '12', effect: '好' },
+      { chatId: 'g1', chatTitle: G1.title!, userId: 'u-expert', userName: 'expert' },
+    );
     const r = await ask('expert', G1, '/export');
     const file = r.find((a) => a.kind === 'file');
     expect(file?.kind === 'file' && file.caption).toContain('您本人在本群的《工作台账》共 1 条');

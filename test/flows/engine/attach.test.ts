@@ -8,7 +8,15 @@ import type { ConversationState } from '../../../src/flows/engine/state.js';
 const now = new Date('2026-11-23T10:00:00+08:00');
 const text = (a: OutboundAction): string => (a.kind === 'file' ? a.fileName : a.text);
 const att = (over: Partial<InboundAttachment>): InboundAttachment => ({
-  id: 'c'.repeat(64), kind: 'file', fileName: 'IMG_0001.JPG', mime: 'image/jpeg', size: 2_400_000, format: 'jpeg', width: 4000, height: 3000, ...over,
+  id: 'c'.repeat(64),
+  kind: 'file',
+  fileName: 'IMG_0001.JPG',
+  mime: 'image/jpeg',
+  size: 2_400_000,
+  format: 'jpeg',
+  width: 4000,
+  height: 3000,
+  ...over,
 });
 
 function chat(steps: (string | Omit<StepInput, 'now'>)[]) {
@@ -56,7 +64,9 @@ describe('attachment fields', () => {
 
   it('the 推荐表 photo takes a JPEG or PNG photo of any size up to 10 MB', () => {
     const base = ['先进个人', '李明', '男'];
-    expect(chat([...base, { text: '', attachments: [att({ kind: 'image', format: 'png', size: 90_000 })] }]).state?.values.photo).toMatchObject({ format: 'png' });
+    expect(
+      chat([...base, { text: '', attachments: [att({ kind: 'image', format: 'png', size: 90_000 })] }]).state?.values.photo,
+    ).toMatchObject({ format: 'png' });
     expect(chat([...base, { text: '', attachments: [att({ kind: 'image', format: 'pdf' })] }]).said).toContain('JPEG/PNG');
     expect(chat([...base, { text: '', attachments: [att({ size: 12 * 1024 * 1024 })] }]).said).toContain('不能超过 10.0 MB');
   });

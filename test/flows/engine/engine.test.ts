@@ -21,7 +21,10 @@ const noteForm = defineForm({
 const text = (a: OutboundAction): string => (a.kind === 'file' ? a.fileName : a.text);
 
 /** Drives the engine like a chat: returns every step's output, the last one last. */
-function chat(lines: string[], engine = new FlowEngine({ forms: [ledgerForm, noteForm], timezone: 'Asia/Shanghai', newId: () => 'draft-1' })) {
+function chat(
+  lines: string[],
+  engine = new FlowEngine({ forms: [ledgerForm, noteForm], timezone: 'Asia/Shanghai', newId: () => 'draft-1' }),
+) {
   let state: ConversationState | null = null;
   const outs: StepOutput[] = [];
   for (const line of lines) {
@@ -37,14 +40,28 @@ describe('ledger conversation', () => {
   it('asks the six fields in the seed order and saves only on 确认', () => {
     const { outs, last } = chat(['台账', '昨天', '光东村', '1', '水稻育秧技术', '45人', '群众反映良好']);
     const prompts = outs.map((o) => text(o.replies.at(-1)!));
-    expect(prompts.slice(0, 6).map((p) => /】(.+?)：/.exec(p)?.[1])).toEqual(['时间', '地点', '帮扶活动形式', '内容', '参加人次', '服务效果']);
+    expect(prompts.slice(0, 6).map((p) => /】(.+?)：/.exec(p)?.[1])).toEqual([
+      '时间',
+      '地点',
+      '帮扶活动形式',
+      '内容',
+      '参加人次',
+      '服务效果',
+    ]);
     expect(outs.every((o) => o.save === undefined)).toBe(true);
     expect(text(last.replies[0]!)).toContain('请核对《工作台账》');
     const done = chat(['台账', '昨天', '光东村', '1', '水稻育秧技术', '45人', '群众反映良好', '确认']).last;
     expect(done.save).toEqual({
       form: 'ledger',
       id: 'draft-1',
-      values: { date: '2026-11-22', place: '光东村', activityForm: '技术培训', content: '水稻育秧技术', participants: 45, effect: '群众反映良好' },
+      values: {
+        date: '2026-11-22',
+        place: '光东村',
+        activityForm: '技术培训',
+        content: '水稻育秧技术',
+        participants: 45,
+        effect: '群众反映良好',
+      },
     });
     expect(done.state).toBeNull();
   });
@@ -53,12 +70,16 @@ describe('ledger conversation', () => {
     const { last } = chat(['台账', '昨天', '光东村']);
     const a = last.replies[0]!;
     expect(a.kind).toBe('choices');
-    if (a.kind === 'choices') expect(a.choices.map((c) => c.label)).toEqual(['技术培训', '现场指导', '咨询服务', '科普讲座', '项目对接', '其他']);
+    if (a.kind === 'choices')
+      expect(a.choices.map((c) => c.label)).toEqual(['技术培训', '现场指导', '咨询服务', '科普讲座', '项目对接', '其他']);
   });
 
   it('rejects bad input with a Chinese reason and asks the same field again', () => {
     const { last, state } = chat(['台账', '昨天', '光东村', '1', '水稻育秧', '很多人']);
-    expect(last.replies.map(text)).toEqual([expect.stringContaining('「参加人次」没有填好：请写一个人数'), expect.stringContaining('【5/6】参加人次')]);
+    expect(last.replies.map(text)).toEqual([
+      expect.stringContaining('「参加人次」没有填好：请写一个人数'),
+      expect.stringContaining('【5/6】参加人次'),
+    ]);
     expect(state?.cursor).toBe(4);
   });
 
@@ -118,7 +139,14 @@ describe('ledger conversation', () => {
 
   it('one-line entry fills every field and goes straight to the review', () => {
     const { last, state } = chat(['台账 2026年11月20日 光东村 技术培训 水稻育秧技术 45人 群众反映良好']);
-    expect(state?.values).toEqual({ date: '2026-11-20', place: '光东村', activityForm: '技术培训', content: '水稻育秧技术', participants: 45, effect: '群众反映良好' });
+    expect(state?.values).toEqual({
+      date: '2026-11-20',
+      place: '光东村',
+      activityForm: '技术培训',
+      content: '水稻育秧技术',
+      participants: 45,
+      effect: '群众反映良好',
+    });
     expect(text(last.replies[0]!)).toContain('请核对');
   });
 

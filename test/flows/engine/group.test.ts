@@ -30,7 +30,16 @@ describe('repeating groups (工作队人员组成, 活动安排, 联系帮扶贫
   });
 
   it('adds a row typed on one line, or column by column, and shows the rows so far', () => {
-    const { said, rows } = chat([...HEAD, '王强 吉林农大 教授 52 13812345678', '添加', '李明', '延边农科院', '研究员', '41', '13912345678']);
+    const { said, rows } = chat([
+      ...HEAD,
+      '王强 吉林农大 教授 52 13812345678',
+      '添加',
+      '李明',
+      '延边农科院',
+      '研究员',
+      '41',
+      '13912345678',
+    ]);
     expect(rows('members')).toHaveLength(2);
     expect(said).toContain('已记下专家2：姓名 李明');
     expect(said).toContain('专家1：姓名 王强，单位 吉林农大，职称 教授，年龄 52岁');
@@ -42,7 +51,10 @@ describe('repeating groups (工作队人员组成, 活动安排, 联系帮扶贫
     const partial = chat([...HEAD, '王强 吉林农大 教授 很老 13812345678']);
     expect(partial.said).toContain('没能识别');
     expect(partial.said).toContain('(4/5) 年龄');
-    expect(chat([...HEAD, '王强 吉林农大 教授 很老 13812345678', '52']).rows('members')[0]).toMatchObject({ age: 52, phone: '13812345678' });
+    expect(chat([...HEAD, '王强 吉林农大 教授 很老 13812345678', '52']).rows('members')[0]).toMatchObject({
+      age: 52,
+      phone: '13812345678',
+    });
   });
 
   it('改 N walks a row keeping answers with 不变; 删除 N removes one', () => {

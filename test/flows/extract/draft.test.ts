@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutboundAction } from '../../../src/core/events.js';
 import { FlowEngine } from '../../../src/flows/engine/engine.js';
 import { expertForm } from '../../../src/flows/forms/expert/form.js';
@@ -6,7 +6,7 @@ import { allForms } from '../../../src/flows/forms/registry.js';
 import { ledgerForm } from '../../../src/flows/forms/ledger/form.js';
 import { REVIEW, type ConversationState } from '../../../src/flows/engine/state.js';
 import { startDraft } from '../../../src/flows/extract/draft.js';
-import { CTX, MODES, fixtures, oracle, useOracleStub } from '../../helpers/llm-support.js';
+import { CTX, MODES, fixtures, useOracleStub } from '../../helpers/llm-support.js';
 
 const stubOf = useOracleStub();
 
@@ -36,7 +36,11 @@ describe.each(MODES)('draft from free text, saved only on 确认 ($name)', (mode
     expect(review).toContain('光东村');
     expect(review).toContain('45人次');
     const { last } = answer(d.state, ['确认']);
-    expect(last.save).toMatchObject({ form: 'ledger', id: 'draft-0001-test', values: { date: '2026-11-22', participants: 45, content: '水稻育秧' } });
+    expect(last.save).toMatchObject({
+      form: 'ledger',
+      id: 'draft-0001-test',
+      values: { date: '2026-11-22', participants: 45, content: '水稻育秧' },
+    });
   });
 
   it('asks for what the text did not say, then reviews, then saves', async () => {
@@ -60,10 +64,22 @@ describe.each(MODES)('draft from free text, saved only on 确认 ($name)', (mode
 
 describe('guesses', () => {
   it('shows a guess in the draft, asks for it with the guess as the reply to tap, and keeps it out until answered', () => {
-    const d = startDraft(ledgerForm, {
-      source: 'rules', unsure: ['activityForm'],
-      values: { date: '2026-11-21', place: '亚东村', activityForm: '技术培训', content: '中草药种植', participants: 35, effect: '发了种植手册' },
-    }, opts);
+    const d = startDraft(
+      ledgerForm,
+      {
+        source: 'rules',
+        unsure: ['activityForm'],
+        values: {
+          date: '2026-11-21',
+          place: '亚东村',
+          activityForm: '技术培训',
+          content: '中草药种植',
+          participants: 35,
+          effect: '发了种植手册',
+        },
+      },
+      opts,
+    );
     expect(d.state.values.activityForm).toBeUndefined();
     expect(ledgerForm.fields[d.state.cursor]!.key).toBe('activityForm');
     expect(textOf(d.replies[0]!)).toContain('帮扶活动形式：技术培训（待确认）');
@@ -76,7 +92,15 @@ describe('guesses', () => {
   });
 
   it('a wrong guess is simply answered differently', () => {
-    const d = startDraft(ledgerForm, { source: 'llm', unsure: ['place'], values: { date: '2026-11-21', place: '亚东', activityForm: '技术培训', content: '中草药种植', participants: 35, effect: '好' } }, opts);
+    const d = startDraft(
+      ledgerForm,
+      {
+        source: 'llm',
+        unsure: ['place'],
+        values: { date: '2026-11-21', place: '亚东', activityForm: '技术培训', content: '中草药种植', participants: 35, effect: '好' },
+      },
+      opts,
+    );
     const { last } = answer(d.state, ['亚东村村委会', '确认']);
     expect(last.save?.values.place).toBe('亚东村村委会');
   });

@@ -65,7 +65,10 @@ describe('rule-based reading of activity reports', () => {
         total++;
         const g = v[k];
         const loose = k === 'content' || k === 'effect';
-        const ok = e === null ? g === undefined : g !== undefined && (loose ? String(g).includes(String(e)) || String(e).includes(String(g)) : g === e);
+        const ok =
+          e === null
+            ? g === undefined
+            : g !== undefined && (loose ? String(g).includes(String(e)) || String(e).includes(String(g)) : g === e);
         if (ok) right++;
         else if (g !== undefined) wrong++;
       }

@@ -19,7 +19,11 @@ afterEach(async () => {
 const DM = (user: { id: string }): ChatRef => ({ id: `dm-${user.id}`, kind: 'private' });
 
 /** Plays a form's chat; FILE steps send a real file from disk through the fetcher and blob store. */
-async function fill(h: FormsHarness, form: string, over: { user?: typeof ALICE; chat?: ChatRef; replace?: Record<number, string> } = {}): Promise<void> {
+async function fill(
+  h: FormsHarness,
+  form: string,
+  over: { user?: typeof ALICE; chat?: ChatRef; replace?: Record<number, string> } = {},
+): Promise<void> {
   const steps: Step[] = [...RUNS[form]!];
   for (const [i, v] of Object.entries(over.replace ?? {})) steps[Number(i)] = v;
   const ev = { ...(over.user ? { user: over.user } : {}), ...(over.chat ? { chat: over.chat } : {}) };
@@ -64,9 +68,17 @@ describe('amending a confirmed record', () => {
     expect(h.sink.last()).toContain('修改前后的内容都已留档');
     const [after, ...more] = await h.all('ledger');
     expect(more).toHaveLength(0);
-    expect(after).toMatchObject({ id: rec!.id, rev: 2, values: { place: '光西村', hours: 3 }, meta: rec!.meta, updatedBy: { userName: '李明' } });
+    expect(after).toMatchObject({
+      id: rec!.id,
+      rev: 2,
+      values: { place: '光西村', hours: 3 },
+      meta: rec!.meta,
+      updatedBy: { userName: '李明' },
+    });
     const history = await h.records.history('ledger', rec!.id);
-    expect(history).toEqual([expect.objectContaining({ op: 'amend', rev: 2, byName: '李明', before: { place: '光东村' }, after: { place: '光西村', hours: 3 } })]);
+    expect(history).toEqual([
+      expect.objectContaining({ op: 'amend', rev: 2, byName: '李明', before: { place: '光东村' }, after: { place: '光西村', hours: 3 } }),
+    ]);
     await chat(h, [`修改历史 ${short}`]);
     expect(h.sink.last()).toContain('地点：光东村 → 光西村');
   });
@@ -119,7 +131,9 @@ describe('the 项目书 sign-off chain', () => {
     expect(h.sink.last('u-bob')).toContain(`${short}｜项目书（二）｜水稻绿色高产技术帮扶（李明）｜所在单位意见`);
     await chat(h, [`审核通过 ${short} 同意申报`], { user: BOB, chat: DM(BOB) });
     expect(h.sink.last('u-bob')).toContain('已在「所在单位意见」审核通过');
-    const told = h.sink.sent.filter((s) => s.target.user?.id === 'u-alice' && s.target.chat.id === 'g1').map((s) => (s.action.kind === 'text' ? s.action.text : ''));
+    const told = h.sink.sent
+      .filter((s) => s.target.user?.id === 'u-alice' && s.target.chat.id === 'g1')
+      .map((s) => (s.action.kind === 'text' ? s.action.text : ''));
     expect(told.at(-1)).toContain('已通过「所在单位意见」（王芳：同意申报）。下一步：县扶贫办核审意见');
     // Bob holds only `unit`: the next stage is not his.
     await chat(h, [`审核通过 ${short}`], { user: BOB, chat: DM(BOB) });
@@ -161,7 +175,11 @@ describe('the 项目书 sign-off chain', () => {
     await chat(h, [`审核通过 ${short}`, `审核通过 ${short}`], { user: COORD, chat: DM(COORD) });
     expect((await h.all('project-person'))[0]!.approval!.stage).toBe(2);
     await chat(h, [`修改记录 ${short}`, '修改 项目类别', '3', '确认']);
-    expect((await h.all('project-person'))[0]).toMatchObject({ status: 'pending', approval: { stage: 0 }, values: { category: '科普教育类' } });
+    expect((await h.all('project-person'))[0]).toMatchObject({
+      status: 'pending',
+      approval: { stage: 0 },
+      values: { category: '科普教育类' },
+    });
   });
 
   it('someone without a role cannot approve', async () => {
@@ -265,7 +283,10 @@ describe('专家名单', () => {
 describe('drafts of an older version', () => {
   it('are dropped with a polite word, not misread', async () => {
     const h = harness();
-    await h.redis.set(`${h.prefix}conv:test:g1:u-alice:state`, JSON.stringify({ v: 1, form: 'ledger', draftId: 'x', cursor: 2, values: {}, skipped: [], returnToReview: false, startedAt: 0 }));
+    await h.redis.set(
+      `${h.prefix}conv:test:g1:u-alice:state`,
+      JSON.stringify({ v: 1, form: 'ledger', draftId: 'x', cursor: 2, values: {}, skipped: [], returnToReview: false, startedAt: 0 }),
+    );
     await chat(h, ['光东村']);
     expect(h.sink.texts()[0]).toContain('表格已更新，您之前未完成的草稿无法继续');
   });
@@ -274,7 +295,7 @@ describe('drafts of an older version', () => {
 export { GROUP };
 
 describe('导出 in chat', () => {
-  it('a coordinator gets an official file in private; members are refused; a bare /export in a group is still the group ledger', async () => {
+  it('a coordinator gets an official file in private; members are refused; a bare /export in a group is the group ledger', async () => {
     const h = harness({ config: testConfig(roles) });
     await fill(h, 'individual');
     await fill(h, 'ledger');

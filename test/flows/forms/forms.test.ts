@@ -8,8 +8,26 @@ import { FILE, RUNS, SEED_ORDER, type Step } from '../../fixtures/answers.js';
 
 const now = new Date('2026-11-23T10:00:00+08:00');
 const text = (a: OutboundAction): string => (a.kind === 'file' ? a.fileName : a.text);
-export const PHOTO: InboundAttachment = { id: 'a'.repeat(64), kind: 'image', fileName: 'photo.jpg', mime: 'image/jpeg', size: 48_000, format: 'jpeg', width: 295, height: 413 };
-export const BIG_JPG: InboundAttachment = { id: 'b'.repeat(64), kind: 'file', fileName: 'IMG_0001.JPG', mime: 'image/jpeg', size: 2_600_000, format: 'jpeg', width: 4000, height: 3000 };
+export const PHOTO: InboundAttachment = {
+  id: 'a'.repeat(64),
+  kind: 'image',
+  fileName: 'photo.jpg',
+  mime: 'image/jpeg',
+  size: 48_000,
+  format: 'jpeg',
+  width: 295,
+  height: 413,
+};
+export const BIG_JPG: InboundAttachment = {
+  id: 'b'.repeat(64),
+  kind: 'file',
+  fileName: 'IMG_0001.JPG',
+  mime: 'image/jpeg',
+  size: 2_600_000,
+  format: 'jpeg',
+  width: 4000,
+  height: 3000,
+};
 const CAPTION = '光东村水稻育秧现场指导，专家手把手教村民摆盘';
 
 function run(steps: readonly Step[], file: InboundAttachment = PHOTO) {
@@ -17,7 +35,10 @@ function run(steps: readonly Step[], file: InboundAttachment = PHOTO) {
   let state: ConversationState | null = null;
   const outs: StepOutput[] = [];
   for (const s of steps) {
-    const out: StepOutput = s === FILE ? engine.step(state, { text: file === BIG_JPG ? CAPTION : '', now, attachments: [file] }) : engine.step(state, { text: s, now });
+    const out: StepOutput =
+      s === FILE
+        ? engine.step(state, { text: file === BIG_JPG ? CAPTION : '', now, attachments: [file] })
+        : engine.step(state, { text: s, now });
     outs.push(out);
     state = out.state;
   }
@@ -70,7 +91,7 @@ describe('every form is fillable end to end in chat, field for field as printed'
     expect(run([...person, '字'.repeat(1001)]).said.at(-2)).toContain('不能超过 1000 字');
   });
 
-  it('warns at the review when the ID number says another sex, and refuses a surveyed village with more poor households than households', () => {
+  it('warns at the review when the ID says another sex; refuses a village with more poor households than households', () => {
     const steps = [...RUNS.individual!];
     steps[2] = '女';
     const review = run(steps.slice(0, -1)).said.at(-1)!;

@@ -67,8 +67,14 @@ async function seed(form: FormSpec, typed: Record<string, string>, user: { id: s
   }
   const id = randomUUID();
   const rec = records.prepare(form.id, id, values, {
-    platform: 'test', chatId: 'g1', chatKey: chatKey('test', 'g1'), chatTitle: '光东村帮扶群', userId: user.id,
-    userKey: userKey('test', user.id), userName: user.name, createdAt: at,
+    platform: 'test',
+    chatId: 'g1',
+    chatKey: chatKey('test', 'g1'),
+    chatTitle: '光东村帮扶群',
+    userId: user.id,
+    userKey: userKey('test', user.id),
+    userName: user.name,
+    createdAt: at,
   });
   const conv = new ConversationStore(redis, keys, { lockTtlMs: 5000, stateTtlSec: 60, seenTtlSec: 60 });
   await conv.claim(`seed:${id}`, 'seed', id, '{}', 'seed', false);
@@ -81,7 +87,12 @@ beforeAll(async () => {
   records = new RecordRepository(redis, keys, forms);
   const alice = { id: 'u-alice', name: '李明' };
   const bob = { id: 'u-bob', name: '王芳' };
-  await seed(pledgeForm, { name: '李明', village: '光东村', households: '5户', support: '1 其他：电商' }, alice, '2026-11-21T09:00:00+08:00');
+  await seed(
+    pledgeForm,
+    { name: '李明', village: '光东村', households: '5户', support: '1 其他：电商' },
+    alice,
+    '2026-11-21T09:00:00+08:00',
+  );
   await seed(pledgeForm, { name: '王芳', village: '光西村', households: '3', support: '养殖' }, bob, '2026-11-22T10:00:00+08:00');
   deps = { records, forms, timezone: 'Asia/Shanghai', unit: '和龙市科协', now: new Date('2026-11-23T10:00:00+08:00') };
 });
@@ -107,7 +118,13 @@ describe('a form declared only by its folder and a registry line', () => {
     const csv = await buildExport('pledge', 'csv', {}, deps);
     expect(csv.fileName).toBe('帮扶承诺书-2026-11-23.csv');
     expect(csv.count).toBe(2);
-    expect(csv.data.toString('utf8').replace(/^\uFEFF/, '').split('\n').slice(0, 3)).toEqual([
+    expect(
+      csv.data
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .slice(0, 3),
+    ).toEqual([
       '序号,承诺人,帮扶村,帮扶户数,帮扶方向-种植,帮扶方向-养殖,帮扶方向-其他,群组',
       '1,李明,光东村,5,√,,电商,光东村帮扶群',
       '2,王芳,光西村,3,,√,,光东村帮扶群',
@@ -132,7 +149,13 @@ describe('a form declared only by its folder and a registry line', () => {
   it('with a Word layout added to its exports, DOCX becomes its default and each record a document', async () => {
     const docx: FormExports['docx'] = (_form, rec) => [
       title('帮扶承诺书'),
-      grid([3000, 6000], [[L('姓名'), T(rec.values.name)], [L('帮扶村'), T(rec.values.village)]]),
+      grid(
+        [3000, 6000],
+        [
+          [L('姓名'), T(rec.values.name)],
+          [L('帮扶村'), T(rec.values.village)],
+        ],
+      ),
     ];
     const withDocx = { ...pledgeForm, exports: { layout: pledgeLayout, docx } };
     const registry = [...allForms, withDocx];
@@ -149,9 +172,10 @@ describe('a form declared only by its folder and a registry line', () => {
 describe('the registry is the forms folder', () => {
   it('every folder under src/flows/forms but shared/ is a registered form of that id, which declares its list layout', () => {
     const dir = path.resolve('src/flows/forms');
-    const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared').map((e) => e.name);
+    const folders = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'shared')
+      .map((e) => e.name);
     expect(folders.sort()).toEqual(allForms.map((f) => f.id).sort());
     for (const f of allForms) expect(typeof f.exports?.layout, f.id).toBe('function');
   });
-
 });

@@ -47,7 +47,8 @@ describe('phone numbers', () => {
     expect(value(parsePhone(input))).toContain('✗');
   });
 
-  it('a mobile-only field refuses a landline', () => expect(value(parsePhone('0431-88888888', { mobileOnly: true }))).toContain('11 位手机号'));
+  it('a mobile-only field refuses a landline', () =>
+    expect(value(parsePhone('0431-88888888', { mobileOnly: true }))).toContain('11 位手机号'));
 });
 
 describe('multi-select boxes', () => {

@@ -11,7 +11,14 @@ import { EXHIBIT_THEMES } from './options.js';
 export function exhibitBaseName(rec: StoredRecord, n: number): string {
   const v = rec.values;
   const theme = EXHIBIT_THEMES.indexOf(str(v.theme) as (typeof EXHIBIT_THEMES)[number]) + 1;
-  const words = Array.from(safeFileName(str(v.caption)).replace(/[，。、；！？,.;!?]/g, ' ').trim()).slice(0, 20).join('').trim();
+  const words = Array.from(
+    safeFileName(str(v.caption))
+      .replace(/[，。、；！？,.;!?]/g, ' ')
+      .trim(),
+  )
+    .slice(0, 20)
+    .join('')
+    .trim();
   return `${theme}-${String(n).padStart(2, '0')}-${words || rec.id.slice(0, 8)}`;
 }
 

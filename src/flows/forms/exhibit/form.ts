@@ -20,10 +20,18 @@ export const exhibitForm = defineForm({
   fields: [
     choiceField({ key: 'theme', label: '展览方面', prompt: '这张图片属于哪个方面？', choices: EXHIBIT_THEMES }),
     attachmentField({
-      key: 'image', label: '展览图片', prompt: '请以「文件」方式发送不小于 2M 的 JPG 原图（可在同一条消息里附上注释）',
+      key: 'image',
+      label: '展览图片',
+      prompt: '请以「文件」方式发送不小于 2M 的 JPG 原图（可在同一条消息里附上注释）',
       rule: { kinds: ['image', 'file'], formats: ['jpeg'], minBytes: EXHIBIT_MIN_BYTES, captionTo: 'caption' },
     }),
-    textField({ key: 'caption', label: '展览注释', prompt: '这张图片的展览注释：什么时间、什么地点、谁、在做什么、成效如何', max: 500, min: 5 }),
+    textField({
+      key: 'caption',
+      label: '展览注释',
+      prompt: '这张图片的展览注释：什么时间、什么地点、谁、在做什么、成效如何',
+      max: 500,
+      min: 5,
+    }),
   ],
   summary: (v) => String(v.caption).slice(0, 30),
   exports: { layout: exhibitLayout, files: exhibitFiles },

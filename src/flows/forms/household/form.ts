@@ -23,9 +23,21 @@ export const householdSurveyForm = defineForm({
     countField({ key: 'members', label: '家庭人口总数', prompt: '家庭人口总数？', unit: '人', max: 50 }),
     countField({ key: 'laborers', label: '有劳动能力人口数', prompt: '其中有劳动能力的有几人？', unit: '人', min: 0, max: 50 }),
     decimalField({ key: 'landPerCapita', label: '人均耕地面积', prompt: '人均耕地多少亩？例如 3', min: 0, max: 10_000, units: ['亩'] }),
-    multiField({ key: 'causes', label: '致贫原因', prompt: '可多选，回复序号或名称，用空格隔开，例如「1 7」或「因病 缺技术」；其他写「其它：具体原因」', options: POVERTY_CAUSES, other: '其它' }),
+    multiField({
+      key: 'causes',
+      label: '致贫原因',
+      prompt: '可多选，回复序号或名称，用空格隔开，例如「1 7」或「因病 缺技术」；其他写「其它：具体原因」',
+      options: POVERTY_CAUSES,
+      other: '其它',
+    }),
     textField({ key: 'strengths', label: '发展潜在优势', prompt: '这户发展的潜在优势？例如：有劳力、会养牛', max: 500 }),
-    multiField({ key: 'needs', label: '科技服务需求', prompt: '可多选：1.种植 2.养殖 3.加工 4.水产；其他写「其它：具体需求」', options: TECH_NEEDS, other: '其它' }),
+    multiField({
+      key: 'needs',
+      label: '科技服务需求',
+      prompt: '可多选：1.种植 2.养殖 3.加工 4.水产；其他写「其它：具体需求」',
+      options: TECH_NEEDS,
+      other: '其它',
+    }),
     textField({ key: 'notes', label: '其它需要说明事项', prompt: '其它需要说明的事项？没有请回复「无」', max: 500, optional: true }),
   ],
   rule: (v) =>

@@ -1,4 +1,15 @@
-import { attachmentField, choiceField, countField, emailField, idCardField, multiField, phoneField, postcodeField, regionField, textField } from '../../engine/fields.js';
+import {
+  attachmentField,
+  choiceField,
+  countField,
+  emailField,
+  idCardField,
+  multiField,
+  phoneField,
+  postcodeField,
+  regionField,
+  textField,
+} from '../../engine/fields.js';
 import { defineForm } from '../../engine/form.js';
 import { idCardInfo } from '../../parsers/idcard.js';
 import { POLITICAL_STATUS, SERVICE_CATEGORIES, SERVICE_MODES } from '../shared/options.js';
@@ -21,7 +32,9 @@ export const personNominationForm = defineForm({
     textField({ key: 'name', label: '姓名', prompt: '被推荐人姓名？', max: 20 }),
     choiceField({ key: 'sex', label: '性别', prompt: '性别？', choices: ['男', '女'] }),
     attachmentField({
-      key: 'photo', label: '照片', prompt: '请发送近期 2 寸免冠蓝底彩色照片（JPG 或 PNG）',
+      key: 'photo',
+      label: '照片',
+      prompt: '请发送近期 2 寸免冠蓝底彩色照片（JPG 或 PNG）',
       rule: { kinds: ['image', 'file'], formats: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024 },
     }),
     textField({ key: 'title', label: '职务/职称', prompt: '职务或职称？', max: 30 }),
@@ -36,13 +49,42 @@ export const personNominationForm = defineForm({
     textField({ key: 'contactTitle', label: '联系人职务', prompt: '联系人的职务？', max: 30 }),
     phoneField({ key: 'officePhone', label: '办公电话', prompt: '工作单位办公电话（带区号）？' }),
     phoneField({ key: 'fax', label: '传真号码', prompt: '传真号码（带区号）？没有请回复「无」', optional: true }),
-    regionField({ key: 'region', label: '所服务的贫困地区', prompt: '按「省 市 县 乡 村」填写，用空格隔开，例如：吉林省 延边州 和龙市 东城镇 光东村' }),
-    multiField({ key: 'categories', label: '服务类别', prompt: '可多选，回复序号或名称，用空格隔开；其他请写「其他：具体内容」', options: SERVICE_CATEGORIES, other: '其他' }),
-    multiField({ key: 'modes', label: '服务方式', prompt: '可多选，回复序号或名称，用空格隔开；其他请写「其他：具体内容」', options: SERVICE_MODES, other: '其他' }),
+    regionField({
+      key: 'region',
+      label: '所服务的贫困地区',
+      prompt: '按「省 市 县 乡 村」填写，用空格隔开，例如：吉林省 延边州 和龙市 东城镇 光东村',
+    }),
+    multiField({
+      key: 'categories',
+      label: '服务类别',
+      prompt: '可多选，回复序号或名称，用空格隔开；其他请写「其他：具体内容」',
+      options: SERVICE_CATEGORIES,
+      other: '其他',
+    }),
+    multiField({
+      key: 'modes',
+      label: '服务方式',
+      prompt: '可多选，回复序号或名称，用空格隔开；其他请写「其他：具体内容」',
+      options: SERVICE_MODES,
+      other: '其他',
+    }),
     countField({ key: 'peopleLifted', label: '带动脱贫贫困人口数', prompt: '带动多少贫困人口脱贫？', unit: '人', min: 0, max: 10_000_000 }),
-    countField({ key: 'serviceDays', label: '深入贫困地区开展服务累计天数', prompt: '累计深入贫困地区服务多少天？', unit: '天', min: 0, max: 36_500 }),
+    countField({
+      key: 'serviceDays',
+      label: '深入贫困地区开展服务累计天数',
+      prompt: '累计深入贫困地区服务多少天？',
+      unit: '天',
+      min: 0,
+      max: 36_500,
+    }),
     textField({ key: 'deeds', label: '主要事迹', prompt: '主要事迹，1000 字以内（按字数计，空格不计）', max: 1000, min: 20 }),
-    textField({ key: 'honors', label: '获得表扬或荣誉（省部级及以上）', prompt: '获得的省部级及以上表扬或荣誉；没有请回复「无」', max: 1000, optional: true }),
+    textField({
+      key: 'honors',
+      label: '获得表扬或荣誉（省部级及以上）',
+      prompt: '获得的省部级及以上表扬或荣誉；没有请回复「无」',
+      max: 1000,
+      optional: true,
+    }),
   ],
   checks: (v) => {
     if (typeof v.idCard !== 'string' || typeof v.sex !== 'string') return [];

@@ -16,10 +16,13 @@ export const HOURS_LABEL = '时长（小时）';
 function activityOf(v: Record<string, unknown>): Activity {
   const written = String(v.activityForm ?? '');
   return {
-    date: String(v.date ?? ''), place: String(v.place ?? ''),
+    date: String(v.date ?? ''),
+    place: String(v.place ?? ''),
     kind: written.startsWith(OTHER) ? OTHER : written,
     kindText: written,
-    content: String(v.content ?? ''), participants: numberOf(v.participants), effect: String(v.effect ?? ''),
+    content: String(v.content ?? ''),
+    participants: numberOf(v.participants),
+    effect: String(v.effect ?? ''),
   };
 }
 
@@ -44,8 +47,14 @@ export const ledgerForm = defineForm({
     // Not in the seed's table: added so the 800-hour criterion for 先进个人 (002 第六条(三)) can be checked.
     // Offered at the review rather than asked, so a quick entry stays six questions long.
     decimalField({
-      key: 'hours', label: HOURS_LABEL, prompt: '这次帮扶共用了多少小时？例如 3、2.5小时（用于核对先进个人每年 800 小时标准）',
-      optional: true, ask: false, min: 0.5, max: 24, units: ['小时', '个小时', '钟头', 'h'],
+      key: 'hours',
+      label: HOURS_LABEL,
+      prompt: '这次帮扶共用了多少小时？例如 3、2.5小时（用于核对先进个人每年 800 小时标准）',
+      optional: true,
+      ask: false,
+      min: 0.5,
+      max: 24,
+      units: ['小时', '个小时', '钟头', 'h'],
     }),
   ],
   summary: (v) => `${String(v.date)} ${String(v.place)} ${String(v.content)}`,

@@ -33,8 +33,11 @@ export const personProjectForm = defineForm({
     textField({ key: 'projectName', label: '项目名称', prompt: '项目名称？', max: 100 }),
     choiceField({ key: 'category', label: '项目类别', prompt: '项目类别？', choices: PROJECT_CATEGORIES }),
     textField({
-      key: 'content', label: '项目内容（帮扶的内容、形式、时间、地点、人次等情况及预期目标、效果）',
-      prompt: '写明帮扶的内容、形式、时间、地点、人次等情况及预期目标、效果', max: 3000, min: 20,
+      key: 'content',
+      label: '项目内容（帮扶的内容、形式、时间、地点、人次等情况及预期目标、效果）',
+      prompt: '写明帮扶的内容、形式、时间、地点、人次等情况及预期目标、效果',
+      max: 3000,
+      min: 20,
     }),
   ],
   summary: (v) => `${String(v.projectName)}（${String(v.name)}）`,

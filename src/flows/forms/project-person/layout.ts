@@ -6,8 +6,21 @@ export function personProjectLayout(form: ExportForm): ListLayout {
   const c = columnsOf(form);
   return {
     title: '山东省科协精准扶贫专家服务行动项目书（二）汇总',
-    columns: [seq, c('name', 10), c('employer', 20), c('address', 24), c('postcode', 10), c('major', 12), c('title', 12),
-      c('phone', 16), c('email', 20),
-      rows(form, 'villages', 40), c('projectName', 24), c('category', 12), c('content', 60), ...approvalColumns(form)],
+    columns: [
+      seq,
+      c('name', 10),
+      c('employer', 20),
+      c('address', 24),
+      c('postcode', 10),
+      c('major', 12),
+      c('title', 12),
+      c('phone', 16),
+      c('email', 20),
+      rows(form, 'villages', 40),
+      c('projectName', 24),
+      c('category', 12),
+      c('content', 60),
+      ...approvalColumns(form),
+    ],
   };
 }

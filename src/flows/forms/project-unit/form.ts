@@ -27,8 +27,11 @@ export const unitProjectForm = defineForm({
     villagesGroup(),
     textField({ key: 'projectName', label: '项目名称', prompt: '项目名称？', max: 100 }),
     textField({
-      key: 'content', label: '项目内容（帮扶的内容、形式、时间、地点、场次等情况及预期目标、效果）',
-      prompt: '写明帮扶的内容、形式、时间、地点、场次等情况及预期目标、效果', max: 3000, min: 20,
+      key: 'content',
+      label: '项目内容（帮扶的内容、形式、时间、地点、场次等情况及预期目标、效果）',
+      prompt: '写明帮扶的内容、形式、时间、地点、场次等情况及预期目标、效果',
+      max: 3000,
+      min: 20,
     }),
   ],
   summary: (v) => `${String(v.projectName)}（${String(v.applicant)}）`,

@@ -34,22 +34,24 @@ function villageRows(v: V, label: string): Cell[][] {
  * 项目书 (003 附件3-4) as printed: the 填表时间, the applicant, the 联系帮扶贫困村 rows, the project,
  * and one opinion box per sign-off stage, filled as far as the chain has come.
  */
-export const projectDocx = (variant: ProjectDocxVariant) => (form: ExportForm, rec: StoredRecord, { filledAt }: DocxContext): DocxBody => {
-  const v = rec.values;
-  const w = [1800, 800, 2600, 1900, 2100];
-  const content = fieldOf(form, 'content').label;
-  const chain = form.approval ?? [];
-  const body: Cell[][] = [
-    ...villageRows(v, '联系帮扶贫困村情况（根据帮扶贫困村的数量填写）'),
-    [L('项目名称'), T(v.projectName, { span: 4 })],
-    ...(variant.extra?.(v) ?? []),
-    [L(content), T(`${s(v.content)}${variant.signature ?? ''}`, { span: 4, lines: 10 })],
-    ...chain.map((st, i) => [L(st.label), T(opinion(rec, i), { span: 4, align: 'right', lines: 3 })]),
-  ];
-  return [
-    title(`山东省科协精准扶贫专家服务行动项目书（${variant.numeral}）`),
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `填表时间：${cnDate(filledAt)}`, ...FONT })] }),
-    grid(w, [...variant.head(v), ...body]),
-    new Paragraph({ children: [new TextRun({ text: variant.note, ...FONT })] }),
-  ];
-};
+export const projectDocx =
+  (variant: ProjectDocxVariant) =>
+  (form: ExportForm, rec: StoredRecord, { filledAt }: DocxContext): DocxBody => {
+    const v = rec.values;
+    const w = [1800, 800, 2600, 1900, 2100];
+    const content = fieldOf(form, 'content').label;
+    const chain = form.approval ?? [];
+    const body: Cell[][] = [
+      ...villageRows(v, '联系帮扶贫困村情况（根据帮扶贫困村的数量填写）'),
+      [L('项目名称'), T(v.projectName, { span: 4 })],
+      ...(variant.extra?.(v) ?? []),
+      [L(content), T(`${s(v.content)}${variant.signature ?? ''}`, { span: 4, lines: 10 })],
+      ...chain.map((st, i) => [L(st.label), T(opinion(rec, i), { span: 4, align: 'right', lines: 3 })]),
+    ];
+    return [
+      title(`山东省科协精准扶贫专家服务行动项目书（${variant.numeral}）`),
+      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `填表时间：${cnDate(filledAt)}`, ...FONT })] }),
+      grid(w, [...variant.head(v), ...body]),
+      new Paragraph({ children: [new TextRun({ text: variant.note, ...FONT })] }),
+    ];
+  };

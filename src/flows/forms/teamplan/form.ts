@@ -20,7 +20,11 @@ export const teamPlanForm = defineForm({
     textField({ key: 'leaderUnit', label: '带队人员工作单位', prompt: '带队人员的工作单位？', max: 50 }),
     textField({ key: 'leaderPost', label: '带队人员职务', prompt: '带队人员的职务？', max: 30 }),
     groupField({
-      key: 'members', label: '扶贫工作队人员组成', prompt: '逐个添加工作队专家：姓名、单位、职称、年龄、联系电话。', noun: '专家', max: 60,
+      key: 'members',
+      label: '扶贫工作队人员组成',
+      prompt: '逐个添加工作队专家：姓名、单位、职称、年龄、联系电话。',
+      noun: '专家',
+      max: 60,
       columns: [
         textField({ key: 'name', label: '姓名', prompt: '专家姓名？', max: 20 }),
         textField({ key: 'unit', label: '单位', prompt: '单位？', max: 50 }),
@@ -30,7 +34,11 @@ export const teamPlanForm = defineForm({
       ],
     }),
     groupField({
-      key: 'activities', label: '送科技下乡活动安排', prompt: '逐个添加活动：时间、地点、主要内容。', noun: '活动', max: 100,
+      key: 'activities',
+      label: '送科技下乡活动安排',
+      prompt: '逐个添加活动：时间、地点、主要内容。',
+      noun: '活动',
+      max: 100,
       columns: [
         textField({ key: 'when', label: '时间', prompt: '什么时间？例如：12月上旬、2017年12月5日', max: 30 }),
         textField({ key: 'place', label: '地点', prompt: '在哪里？', max: 50 }),

@@ -23,9 +23,21 @@ export const villageSurveyForm = defineForm({
     countField({ key: 'poorHouseholds', label: '贫困户数', prompt: '其中贫困户数？', unit: '户', min: 0, max: 100_000 }),
     countField({ key: 'population', label: '总人口', prompt: '全村总人口？', unit: '人', max: 1_000_000 }),
     decimalField({ key: 'landPerCapita', label: '人均耕地面积', prompt: '人均耕地多少亩？例如 2.5', min: 0, max: 10_000, units: ['亩'] }),
-    multiField({ key: 'causes', label: '致贫原因', prompt: '可多选，回复序号或名称，用空格隔开，例如「1 7」或「因病 缺技术」；其他写「其它：具体原因」', options: POVERTY_CAUSES, other: '其它' }),
+    multiField({
+      key: 'causes',
+      label: '致贫原因',
+      prompt: '可多选，回复序号或名称，用空格隔开，例如「1 7」或「因病 缺技术」；其他写「其它：具体原因」',
+      options: POVERTY_CAUSES,
+      other: '其它',
+    }),
     textField({ key: 'strengths', label: '发展潜在优势', prompt: '本村发展的潜在优势？例如：黑土地、水源好、临近县城', max: 500 }),
-    multiField({ key: 'needs', label: '科技服务需求', prompt: '可多选：1.种植 2.养殖 3.加工 4.水产；其他写「其它：具体需求」', options: TECH_NEEDS, other: '其它' }),
+    multiField({
+      key: 'needs',
+      label: '科技服务需求',
+      prompt: '可多选：1.种植 2.养殖 3.加工 4.水产；其他写「其它：具体需求」',
+      options: TECH_NEEDS,
+      other: '其它',
+    }),
     textField({ key: 'notes', label: '其它需要说明事项', prompt: '其它需要说明的事项？没有请回复「无」', max: 500, optional: true }),
   ],
   rule: (v) =>
