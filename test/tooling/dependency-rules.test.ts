@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,7 +31,12 @@ describe('dependency rules', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'bangfu-deps-'));
-    symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'));
+    // Packages laid out as npm lays them out in the project (node_modules/<name>/ under the tree), so the rules
+    // see the same resolved paths as on src/ — a symlinked node_modules would resolve elsewhere and hide mistakes.
+    for (const pkg of ['ioredis', 'telegraf']) {
+      plant(`node_modules/${pkg}/package.json`, JSON.stringify({ name: pkg, version: '1.0.0', main: 'index.js' }));
+      plant(`node_modules/${pkg}/index.js`, 'module.exports = {};\n');
+    }
     writeFileSync(
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }),
