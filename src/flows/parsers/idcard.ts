@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { localDate } from '../../core/tz.js';
 import { zh } from '../../text/zh.js';
 import { normalizeInput } from '../../core/text.js';
 import { STORED_ID_NUMBER } from '../../privacy/patterns.js';
@@ -88,7 +89,7 @@ export function parseIdCard(input: string, ctx: ParseContext): ParseResult<strin
   if (!STORED_ID_NUMBER.test(s)) return fail(s.length === 18 ? r.chars : r.length(s.length));
   if (!PROVINCE_CODES.has(s.slice(0, 2)) || s.slice(2, 6) === '0000') return fail(r.region);
   const birth = dayjs(s.slice(6, 14), 'YYYYMMDD', true);
-  if (!birth.isValid() || birth.year() < 1900 || birth.isAfter(dayjs(ctx.now))) return fail(r.birth);
+  if (!birth.isValid() || birth.year() < 1900 || birth.isAfter(dayjs(localDate(ctx.now, ctx.timezone)))) return fail(r.birth);
   if (idCardCheckChar(s.slice(0, 17)) !== s[17]) return fail(r.check);
   return ok(s);
 }
