@@ -89,7 +89,11 @@ export const zh = {
     stale: '表格已更新，您之前未完成的草稿无法继续，请重新开始填写。抱歉！',
     alreadyOpen: (title: string): string => `您有一份未完成的《${title}》。请继续填写，或回复「取消」放弃后再开始新的。`,
     oneLineNote: (labels: string[]): string => `以下内容没能识别，请逐项补充：${labels.join('、')}。`,
-    oneLineUnplaced: (words: string[]): string => `这些内容没能对应到表格的某一项，已略过：${words.map((w) => `「${w}」`).join('、')}。`,
+    oneLineUnplaced: (words: string[]): string =>
+      `这些内容没能对应到表格的某一项，已略过：${words
+        .slice(0, 5)
+        .map((w) => `「${Array.from(w).slice(0, 20).join('')}」`)
+        .join('、')}${words.length > 5 ? ` 等 ${words.length} 处` : ''}。`,
     crashed: '抱歉，处理这条消息时出错了，您的草稿没有丢失。请再发一次，或回复「查看」。',
     notUnderstood: '没有听懂这句话。发送「帮助」查看可用指令，发送「台账」开始记录工作。',
   },

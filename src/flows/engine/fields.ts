@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ISO_DATE } from '../../core/iso-date.js';
+import { normalizeInput } from '../../core/text.js';
 import { zh } from '../../text/zh.js';
 import type { AttachmentRule, FieldSpec, GroupSpec } from './form.js';
 import { OTHER, parseChoice } from '../parsers/choice.js';
@@ -136,12 +137,14 @@ export const regionSchema = z.object({
 
 /** 所服务的贫困地区: five printed boxes (省 市 县 乡 村) asked as one answer. */
 export function regionField(base: Base): FieldSpec {
-  // Five names of at most 20 字 and the spaces between them: anything longer is refused before the region parser reads it.
-  const parse = (t: string): ReturnType<typeof parseRegion> => (t.length > REGION_INPUT_CAP ? fail(zh.reasons.region) : parseRegion(t));
+  // Five names of at most 20 字 and a separator between each: anything longer is refused before the
+  // region parser's patterns read it (they are not linear in the length of the text).
+  const parse = (t: string): ReturnType<typeof parseRegion> =>
+    t.length > 4 * REGION_INPUT_CAP || normalizeInput(t).length > REGION_INPUT_CAP ? fail(zh.reasons.region) : parseRegion(t);
   return { ...base, kind: 'region', parse, schema: regionSchema, format: (v) => formatRegion(v as Region) };
 }
 
-const REGION_INPUT_CAP = 150;
+const REGION_INPUT_CAP = 5 * 20 + 4;
 
 /**
  * A repeating box. Rows are added, changed and deleted in chat (the engine's group.ts);

@@ -24,7 +24,10 @@ const isText = (f: FieldSpec): boolean => f.kind === undefined || f.kind === 'te
  * one (a place never lands in 时间, a topic never becomes 其他：…), the others take the next word.
  * Words left after the last box join the last text box as typed, spaces and line breaks included.
  */
-export function placeWords(fields: readonly FieldSpec[], words: readonly TypedWord[], ctx: ParseContext): Placed {
+export function placeWords(fields: readonly FieldSpec[], all: readonly TypedWord[], ctx: ParseContext): Placed {
+  // Only the first few words per box are read one by one; any beyond them can only be the last box's text.
+  const words = all.slice(0, 3 * fields.length + 10);
+  const beyond = all.slice(words.length);
   const values = new Map<string, unknown>();
   const used = new Set<number>();
   const oneCount = fields.filter((f) => f.kind === 'count').length === 1;
@@ -40,9 +43,10 @@ export function placeWords(fields: readonly FieldSpec[], words: readonly TypedWo
   });
   const open = fields.filter((f) => !values.has(f.key));
   const failed: string[] = [];
-  const unplaced: string[] = [];
+  const unplaced: TypedWord[] = [];
   let at = 0;
-  let last: { field: FieldSpec; words: TypedWord[] } | undefined;
+  let last: { field: FieldSpec; word: TypedWord } | undefined;
+  const tail: TypedWord[] = [];
   for (const [i, w] of words.entries()) {
     if (used.has(i)) continue;
     let taken = false;
@@ -57,19 +61,21 @@ export function placeWords(fields: readonly FieldSpec[], words: readonly TypedWo
         continue;
       }
       values.set(f.key, r.value);
-      last = isText(f) ? { field: f, words: [w] } : last;
-    }
-    if (!taken && last) {
-      const r = readField(last.field, joinTyped([...last.words, w]), ctx);
-      if (r.ok) {
-        values.set(last.field.key, r.value);
-        last.words.push(w);
-        taken = true;
+      if (isText(f)) {
+        last = { field: f, word: w };
+        tail.length = 0;
       }
     }
-    if (!taken) unplaced.push(w.typed);
+    if (!taken) (last ? tail : unplaced).push(w);
   }
-  return { values, failed, unplaced };
+  (last ? tail : unplaced).push(...beyond);
+  // Words after the last box join the last text box, read once as a whole.
+  if (last && tail.length) {
+    const r = readField(last.field, joinTyped([last.word, ...tail]), ctx);
+    if (r.ok) values.set(last.field.key, r.value);
+    else unplaced.push(...tail);
+  }
+  return { values, failed, unplaced: unplaced.map((w) => w.typed) };
 }
 
 /** Whether a word can only be meant for this box (its parser still has the last word). */
