@@ -149,8 +149,9 @@ export class FlowEngine {
       const note = input.attachments?.length ? [say(zh.attach.atReview)] : [];
       return { state: { ...state, cursor: REVIEW }, replies: [...note, review(form, state)] };
     }
-    // A bare yes where nothing was guessed is no answer: "是的" is never stored as 内容.
-    if (isWord(zh.words.yesOnly, text) && !field.choices?.includes(text)) {
+    // A bare yes where nothing was guessed, or 不变 where there is nothing to keep, is no answer:
+    // "是的" or "不变" is never stored as 内容.
+    if ((isWord(zh.words.yesOnly, text) || isWord(zh.group.words.keep, text)) && !field.choices?.includes(text)) {
       return { state, replies: [say(zh.engine.notAnAnswer(typed, field.label)), promptFor(form, state.cursor, state)] };
     }
     return this.answer(form, state, field, typed, ctx, input.attachments ?? []);

@@ -15,6 +15,19 @@ const READERS: ReadonlyMap<string, (text: string, ctx: ExtractContext) => Candid
 export const RULES_INPUT_CAP = 2000;
 
 /**
+ * Words a reader found, as the message has them: the span itself, or (for clauses a reader joined
+ * with commas, such as 服务效果) each clause as typed, joined the Chinese way.
+ */
+function asTyped(found: string, typed: string): string {
+  const span = typedSpan(found, typed);
+  if (span !== undefined || !found.includes(',')) return span ?? found;
+  return found
+    .split(',')
+    .map((part) => typedSpan(part, typed) ?? part)
+    .join('，');
+}
+
+/**
  * The extractor that needs no model: date words, places, counts, activity keywords, outcomes
  * (rules-ledger.ts) and self-introductions (rules-expert.ts), each value checked by its field's parser.
  * It is the whole path without OPENAI_API_KEY and the fallback of every failed model call.
@@ -31,7 +44,7 @@ export class RulesExtractor implements DraftExtractor {
     const cand = read ? read(typed, ctx) : { values: {}, unsure: new Set<string>() };
     // The readers work on a normalised copy; what they found is stored as it was typed where it is a span of the message.
     const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(cand.values)) values[k] = typedSpan(v, typed) ?? v;
+    for (const [k, v] of Object.entries(cand.values)) values[k] = asTyped(v, typed);
     return { ...fill(form, { values, unsure: cand.unsure }, ctx), source: 'rules' };
   }
 }
