@@ -36,7 +36,7 @@ const DATE_RE = new RegExp(
   'g',
 );
 
-const UNIT_NAMES = Object.keys(ADMIN_LEVEL).sort((a, b) => b.length - a.length);
+const UNIT_NAMES = [...ADMIN_LEVEL.keys()].sort((a, b) => b.length - a.length);
 const FACILITY = new RegExp(
   `^${hanExcept(FACILITY_STOP, PLACE_STOP_WORDS)}{0,6}(?:${[...FACILITIES].sort((a, b) => b.length - a.length).join('|')})`,
 );
@@ -104,7 +104,7 @@ function unitsAt(s: string): { len: number; level: number }[] {
   const out: { len: number; level: number }[] = [];
   for (let end = 2; end <= Math.min(s.length, 10); end++) {
     const m = UNIT_AT.exec(s.slice(0, end));
-    if (m) out.push({ len: end, level: ADMIN_LEVEL[m[1]!]! });
+    if (m) out.push({ len: end, level: ADMIN_LEVEL.get(m[1]!)! });
   }
   return out;
 }
@@ -167,20 +167,9 @@ function findCount(text: string): string | undefined {
   return undefined;
 }
 
+/** "两个半小时", "3个钟头": the words as said; the 时长 box's parser reads the number (chinese-number.ts, one reading for every kind). */
 function findHours(text: string): string | undefined {
-  const m = HOURS.exec(text);
-  if (!m) return undefined;
-  const n = /^\d/.test(m[1]!) ? Number(m[1]) : cnSmall(m[1]!);
-  if (n === undefined) return undefined;
-  return String(n + (m[3] ? 0.5 : 0));
-}
-
-function cnSmall(s: string): number | undefined {
-  const d: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (s === '十') return 10;
-  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
-  if (m) return (m[1] ? d[m[1]]! : 1) * 10 + (m[2] ? d[m[2]]! : 0);
-  return d[s];
+  return HOURS.exec(text)?.[0];
 }
 
 /** The ledger's own words first (技术培训…), else the earliest telling word; ties go to the longer word. */

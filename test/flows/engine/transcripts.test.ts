@@ -295,12 +295,14 @@ const CASES: Case[] = [
 const channels: Channel[] = [];
 const opened: { close(): Promise<void> }[] = [];
 let nextUser = 10_000;
+/** One QQ world (stand-in, WebSocket, app) for the whole file: members are told apart by their QQ numbers. */
+let w: QqWorld;
 
 beforeAll(async () => {
   const h = makeFormsHarness();
   opened.push(h);
   channels.push(await consoleChannel(h));
-  const w = await openQq();
+  w = await openQq();
   opened.push(w);
   channels.push(qqChannel(w));
 }, 60_000);
@@ -360,12 +362,6 @@ describe('issue 12 on the console only', () => {
 });
 
 describe('issue 12 over QQ only', () => {
-  let w: QqWorld;
-  beforeAll(async () => {
-    w = await openQq();
-    opened.push(w);
-  }, 60_000);
-
   it('12.10 after a discard, the member’s group chatter is still ignored; 恢复 without @ is heard', async () => {
     const user = 77_001;
     const qq = qqChannel(w);
