@@ -83,7 +83,10 @@ export const FACILITY_STOP = `${PLACE_STOP}和两几个些`;
 /** Words before a place: 在光东村, 到光明村, 去了一趟长安镇, 赴…, 于…. */
 export const LOCATIVE = /(?:来到|前往|深入|走进|在|到|去|赴|于)(?:了一趟|一趟|了)?/g;
 
-export const CN_NUM = '[零〇一二两三四五六七八九十百千万]+';
+/** A number in Chinese numerals; bounded, so a long run of numerals costs each pattern linear time, not quadratic. */
+export const CN_NUM = '[零〇一二两三四五六七八九十百千万]{1,12}';
+/** A number in digits, bounded for the same reason. */
+export const DIGITS = '\\d{1,9}';
 
 /** Who a count of people names: 45个农户, 参加村民32人, 12户种植户, 师生120人. */
 export const PERSON_NOUN =

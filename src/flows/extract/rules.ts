@@ -12,7 +12,7 @@ const READERS: ReadonlyMap<string, (text: string, ctx: ExtractContext) => Candid
 ]);
 
 /** A report is a few sentences; the rules read at most this much of a message (as the model path cuts its input). */
-export const RULES_INPUT_CAP = 2000;
+export const RULES_INPUT_CAP = 1000;
 
 /**
  * Words a reader found, as the message has them: the span itself, or (for clauses a reader joined
