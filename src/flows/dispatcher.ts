@@ -210,7 +210,9 @@ export class Dispatcher {
     // A state written by an older version of the form is dropped with a fresh start, not misread.
     const state = parsed === 'stale' ? null : parsed;
     // A draft 取消 threw away is kept (for 恢复) in the state key, so claim no longer ignores this user's group chatter: do it here.
-    if (onlyDiscarded(state) && this.isChatter(ev) && !isRestoreWord(ev.text)) return { out: { state, replies: [] } };
+    if (onlyDiscarded(state) && this.isChatter(ev) && !isRestoreWord(ev.text)) {
+      return { out: { state: this.o.engine.stillKept(state, this.o.clock.now()), replies: [] } };
+    }
     try {
       const heard = await this.hear(this.turnOf(ev, state));
       if ('reply' in heard) return { out: { state, replies: [heard.reply] } };

@@ -37,6 +37,11 @@ export interface FlowEngineOptions {
   forms: readonly FormSpec[];
   timezone: string;
   newId?: () => string;
+  /**
+   * How long 恢复 can bring back a draft 取消 threw away: the conversation's TTL, counted from the
+   * 取消 (later messages refresh the state key, not this window). Default: seven days.
+   */
+  keepDiscardedMs?: number;
 }
 
 /** Longer than any answer a form takes (the longest box is 2,000 字 with its line breaks): refused unread. */
@@ -58,12 +63,20 @@ export class FlowEngine {
   private readonly byId: Map<string, FormSpec>;
   private readonly timezone: string;
   private readonly newId: () => string;
+  private readonly keepDiscardedMs: number;
 
   constructor(opts: FlowEngineOptions) {
     this.forms = opts.forms;
     this.byId = new Map(opts.forms.map((f) => [f.id, f]));
     this.timezone = opts.timezone;
     this.newId = opts.newId ?? randomUUID;
+    this.keepDiscardedMs = opts.keepDiscardedMs ?? 7 * 86_400_000;
+  }
+
+  /** The state to keep for a conversation that holds only a discarded draft: null once 恢复's window has passed. */
+  stillKept(state: ConversationState | null, now: Date): ConversationState | null {
+    if (!state || state.discardedAt === undefined) return state;
+    return now.getTime() - state.discardedAt > this.keepDiscardedMs ? null : state;
   }
 
   form(id: string): FormSpec | undefined {
@@ -108,7 +121,7 @@ export class FlowEngine {
     const text = normalizeInput(input.text);
     const ctx: ParseContext = { now: input.now, timezone: this.timezone };
     if (!state || !form) return this.idle(text, input, ctx, null);
-    if (state.discardedAt !== undefined) return this.idle(text, input, ctx, state);
+    if (state.discardedAt !== undefined) return this.idle(text, input, ctx, this.stillKept(state, input.now));
     if (state.cancelAsked) {
       const s: ConversationState = { ...state, cancelAsked: undefined };
       if (isWord(zh.words.cancelYes, text)) return this.discard(form, s, input.now);

@@ -280,6 +280,18 @@ describe('12.10 取消 on a long draft asks once; 恢复 brings a discarded draf
     expect(back.state?.discardedAt).toBeUndefined();
   });
 
+  it('恢复 works for the conversation TTL counted from the 取消, and not after', () => {
+    const day = 86_400_000;
+    const e = new FlowEngine({ forms: allForms, timezone: 'Asia/Shanghai', keepDiscardedMs: 7 * day });
+    const { state } = play(['台账', '昨天', '光东村', '取消'], e);
+    const later = (ms: number): Date => new Date(now.getTime() + ms);
+    expect(said(e.step(state, { text: '恢复', now: later(7 * day - 1000) }))).toContain('已恢复');
+    const gone = e.step(state, { text: '恢复', now: later(7 * day + 1000) });
+    expect(said(gone)).toContain('没有可以恢复的草稿');
+    expect(gone.state).toBeNull();
+    expect(e.stillKept(state, later(8 * day))).toBeNull();
+  });
+
   it('nothing else touches a discarded draft; a new form replaces it; 恢复 with nothing kept says so', () => {
     const { state } = play([...seven, '取消', '确定取消']);
     const chatter = engine.step(state, { text: '明天几点开会', now });
