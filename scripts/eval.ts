@@ -2,6 +2,9 @@
  * Offline evaluation of free text → draft on test/fixtures/activity-reports.json.
  *   npm run eval                 rule-based path (and the model, when OPENAI_API_KEY is set)
  *   npm run eval -- --verbose    also every wrong or missed field
+ * Two more sections go through the form engine itself: the one-line entry ("台账 光东村 昨天 45人 技术培训",
+ * test/fixtures/one-line-entries.json: where each value lands), and the guesses of the rule-based drafts
+ * (each guess shown, agreed to with 对, and what is then stored; no agreement word may ever be stored).
  * A field counts as right when the draft holds the expected value, or holds nothing where the text
  * says nothing (the bot then asks). 内容/服务效果/专业 are free text: right when one contains the other
  * (spaces and punctuation ignored). Every other field must be equal.
@@ -11,7 +14,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expertForm } from '../src/flows/forms/expert/form.js';
 import { ledgerForm } from '../src/flows/forms/ledger/form.js';
-import type { FormSpec } from '../src/flows/engine/form.js';
+import { FlowEngine } from '../src/flows/engine/engine.js';
+import { formatValue, type FormSpec } from '../src/flows/engine/form.js';
+import { REVIEW, type ConversationState } from '../src/flows/engine/state.js';
+import { startDraft } from '../src/flows/extract/draft.js';
+import { allForms } from '../src/flows/forms/registry.js';
+import { zh } from '../src/text/zh.js';
 import { endpointFromEnv } from '../src/llm/client.js';
 import { defaultLlmConfig } from '../src/llm/config.js';
 import { LlmExtractor, type DraftExtractor } from '../src/flows/extract/extract.js';
@@ -83,7 +91,6 @@ async function score(name: string, form: FormSpec, cases: Case[], ex: DraftExtra
     }
     if (every) allRight++;
   }
-  const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)}%`;
   let right = 0;
   let total = 0;
   console.log(`\n${name} — ${cases.length} texts`);
@@ -111,6 +118,93 @@ function detection(): void {
   console.log(`  chatter left alone:             ${hit(fx.chatter, undefined)}/${fx.chatter.length}`);
 }
 
+interface OneLine {
+  id: number;
+  text: string;
+  expected: Record<string, unknown>;
+}
+const oneLines = (JSON.parse(readFileSync(path.join(here, '../test/fixtures/one-line-entries.json'), 'utf8')) as { entries: OneLine[] })
+  .entries;
+const engine = new FlowEngine({ forms: allForms, timezone: fx.timezone, newId: () => 'eval' });
+const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)}%`;
+
+/** 12.5: the one-line entry through the engine; a box the entry says nothing about must stay empty (asked). */
+function oneLine(): void {
+  let right = 0;
+  let total = 0;
+  let every = 0;
+  for (const c of oneLines) {
+    const values = engine.step(null, { text: c.text, now: ctx.now }).state?.values ?? {};
+    let all = true;
+    for (const [k, e] of Object.entries(c.expected)) {
+      total++;
+      const ok = e === null ? values[k] === undefined : String(values[k]) === String(e);
+      if (ok) right++;
+      else {
+        all = false;
+        if (verbose) console.log(`  #${c.id} ${k}: expected ${JSON.stringify(e)}, got ${JSON.stringify(values[k])}`);
+      }
+    }
+    if (all) every++;
+  }
+  console.log(`\none-line entry (台账 …, values in any order) — ${oneLines.length} texts`);
+  console.log(`  overall (fields) ${right}/${total} = ${pct(right, total)};  texts with every field right: ${every}/${oneLines.length}`);
+}
+
+/** A filler answer for a box the text did not fill, so the draft reaches its review. */
+const FILLER: Record<string, string> = {
+  date: '今天',
+  place: '光东村',
+  activityForm: '1',
+  content: '技术培训',
+  participants: '1',
+  effect: '良好',
+};
+
+/**
+ * 12.2: every report's rule-based draft; each guess must be shown, and agreeing with 对 must store the
+ * guess itself (never the word). Scored against the expected values like the reader above.
+ */
+function guesses(): void {
+  let guessed = 0;
+  let shown = 0;
+  let right = 0;
+  let wordsStored = 0;
+  let saved = 0;
+  const yes = new Set<string>([...zh.words.agree, ...zh.words.agree.map((w) => `其他：${w}`)]);
+  for (const c of fx.reports) {
+    const x = rules.extractSync(ledgerForm, c.text, ctx);
+    const d = startDraft(ledgerForm, x, { draftId: 'eval', now: ctx.now });
+    const said = d.replies.map((a) => (a.kind === 'file' ? '' : a.text)).join('\n');
+    for (const k of x.unsure) {
+      guessed++;
+      const f = ledgerForm.fields.find((g) => g.key === k)!;
+      if (said.includes(`${formatValue(f, x.values[k])}（待确认）`)) shown++;
+    }
+    let state: ConversationState | null = d.state;
+    let values: Record<string, unknown> | undefined;
+    for (let i = 0; i < 20 && state; i++) {
+      const field = state.cursor === REVIEW ? undefined : ledgerForm.fields[state.cursor];
+      const line = !field ? '确认' : state.guesses?.[field.key] !== undefined ? '对' : (FILLER[field.key] ?? '无');
+      const out = engine.step(state, { text: line, now: ctx.now });
+      if (out.save) values = out.save.values;
+      state = out.state;
+    }
+    if (!values) continue;
+    saved++;
+    for (const v of Object.values(values)) if (typeof v === 'string' && yes.has(v)) wordsStored++;
+    for (const k of x.unsure) {
+      if (fieldRight(k, c.expected[k], values[k])) right++;
+      else if (verbose)
+        console.log(`  #${c.id} guess ${k}: expected ${JSON.stringify(c.expected[k])}, stored ${JSON.stringify(values[k])}`);
+    }
+  }
+  console.log(`\nguesses in rule-based drafts (agreed to with 对) — ${fx.reports.length} texts, ${saved} saved`);
+  console.log(`  guesses shown with（待确认）: ${shown}/${guessed}`);
+  console.log(`  stored right after 对: ${right}/${guessed} = ${pct(right, guessed)}`);
+  console.log(`  agreement words stored as a value: ${wordsStored}`);
+}
+
 const rules = new RulesExtractor();
 detection();
 const dev = fx.reports.filter((c) => (c.split ?? 'dev') === 'dev');
@@ -121,6 +215,8 @@ await score('rules: 工作台账, holdout (written after the rules; fixes follow
 await score('rules: 工作台账, holdout2 (written after those fixes; never tuned on)', ledgerForm, holdout2, rules);
 await score('rules: 工作台账, all', ledgerForm, fx.reports, rules);
 await score('rules: 专家登记', expertForm, fx.experts, rules);
+oneLine();
+guesses();
 
 const cfg = defaultLlmConfig();
 const ep = endpointFromEnv(process.env, cfg);

@@ -91,7 +91,7 @@ export function assemble(config: Config, redis: BangfuRedis, logger: Logger, opt
   const keys = createKeys(config.redis.keyPrefix);
   const forms = opts.forms ?? allForms;
   const clock = opts.clock ?? systemClock;
-  const engine = new FlowEngine({ forms, timezone: config.timezone });
+  const engine = new FlowEngine({ forms, timezone: config.timezone, keepDiscardedMs: config.conversation.ttlDays * 86_400_000 });
   const conversations = new ConversationStore(redis, keys, {
     lockTtlMs: config.conversation.lockTtlMs,
     stateTtlSec: Math.round(config.conversation.ttlDays * 86_400),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/tz.js';
 import { consoleSection } from '../bot/console/config.js';
 import { qqSection } from '../bot/qq/config.js';
 import { telegramSection } from '../bot/telegram/config.js';
@@ -14,7 +15,11 @@ import { llmSchema } from '../llm/config.js';
  */
 export const configSchema = z
   .object({
-    timezone: z.string().default('Asia/Shanghai').describe('所有日期按此时区理解'),
+    timezone: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine(isTimeZone, { error: (i) => `时区「${String(i.input)}」不存在，请写 IANA 时区名，例如 Asia/Shanghai` })
+      .describe('所有日期按此时区理解'),
     dataDir: z.string().default('./data').describe('内置 Redis 数据、日志、导出文件的目录'),
     log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
     redis: z

@@ -12,6 +12,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { localDate } from '../core/tz.js';
 import type { StoredRecord } from '../store/records.js';
 import { fieldText, type DocxBody, type ExportField, type ExportForm, type ImageLoader } from './form-exports.js';
 import type { RegionValue } from './layout.js';
@@ -112,10 +113,10 @@ export const regionCells = (r: unknown): Cell[] => {
 };
 
 /** The opinion box of a sign-off stage: what the approver wrote, or the blank 盖章/日期 line. */
-export function opinion(rec: StoredRecord, stage: number): string {
+export function opinion(rec: StoredRecord, stage: number, timezone: string): string {
   const step = [...(rec.approval?.steps ?? [])].reverse().find((x) => x.stage === stage && x.decision === 'approve');
   if (step && (rec.approval?.stage ?? 0) > stage)
-    return `${step.opinion}\n（${step.byName}）                （盖章）   ${cnDate(step.at.slice(0, 10))}`;
+    return `${step.opinion}\n（${step.byName}）                （盖章）   ${cnDate(localDate(new Date(step.at), timezone))}`;
   return '\n                                （盖章）   年    月    日';
 }
 
@@ -131,9 +132,15 @@ export function title(text: string): Paragraph {
 const shown = (f: ExportField, v: unknown): string => (v === undefined ? '' : fieldText(f, v));
 
 /** One record as a .docx: the form's own Word layout, or its fields as label/value rows when it has none. */
-export async function recordDocx(form: ExportForm, rec: StoredRecord, load: ImageLoader, filledAt: string): Promise<Buffer> {
+export async function recordDocx(
+  form: ExportForm,
+  rec: StoredRecord,
+  load: ImageLoader,
+  filledAt: string,
+  timezone: string,
+): Promise<Buffer> {
   const children: DocxBody = form.exports?.docx
-    ? await form.exports.docx(form, rec, { load, filledAt })
+    ? await form.exports.docx(form, rec, { load, filledAt, timezone })
     : [
         title(form.title),
         grid(

@@ -134,7 +134,7 @@ async function docxEntries(form: ExportForm, recs: StoredRecord[], d: ExportDeps
   for (const [i, r] of recs.entries()) {
     const what = safeFileName(form.summary?.(r.values) ?? r.id.slice(0, 8)).slice(0, 40);
     const name = `${dir}${form.title}-${String(i + 1).padStart(2, '0')}-${what}.docx`;
-    out.push({ name, data: await recordDocx(form, r, load, localDate(new Date(r.meta.createdAt), d.timezone)) });
+    out.push({ name, data: await recordDocx(form, r, load, localDate(new Date(r.meta.createdAt), d.timezone), d.timezone) });
   }
   return out;
 }

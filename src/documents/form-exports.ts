@@ -40,6 +40,8 @@ export interface DocxContext {
   load: ImageLoader;
   /** The record's 填表时间 (its confirmation date, YYYY-MM-DD). */
   filledAt: string;
+  /** The configured zone: every date printed (盖章 dates of the opinions) is its local date. */
+  timezone: string;
 }
 
 /** The body of one record's Word document: the printed title, tables and notes, in order. */

@@ -6,7 +6,8 @@ import type { InboundEvent, OutboundAction, OutboundSink, ReplyTarget } from '..
 import { chatKey, conversationKey, userKey } from '../core/ids.js';
 import type { FlowEngine, SaveEffect, StepOutput } from './engine/engine.js';
 import type { InboundAttachment } from './engine/form.js';
-import { REVIEW, parseState, type ConversationState } from './engine/state.js';
+import { REVIEW, onlyDiscarded, openDraft, parseState, type ConversationState } from './engine/state.js';
+import { isRestoreWord } from './engine/words.js';
 import type { Logger } from '../log/logger.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { FormChecks } from '../domain/checks.js';
@@ -86,7 +87,7 @@ export class Dispatcher {
   async handle(ev: InboundEvent): Promise<HandleStatus> {
     const conv = conversationKey(ev);
     // In a group, chatter not addressed to the bot only matters to someone with a form open.
-    const requireState = ev.chat.kind === 'group' && !ev.addressed && !this.isCommandWord(ev.text);
+    const requireState = this.isChatter(ev);
     const token = randomUUID();
     const claim = await this.o.conversations.claim(
       conv,
@@ -108,6 +109,11 @@ export class Dispatcher {
     const sink = this.sinks.get(target.platform);
     if (!sink) throw new Error(`no sink registered for platform ${target.platform}`);
     await sink.send(target, actions.map(maskAction));
+  }
+
+  /** A group message not addressed to the bot and no command word: it matters only to an open form. */
+  private isChatter(ev: InboundEvent): boolean {
+    return ev.chat.kind === 'group' && !ev.addressed && !this.isCommandWord(ev.text);
   }
 
   private isCommandWord(text: string): boolean {
@@ -203,6 +209,10 @@ export class Dispatcher {
     const parsed = parseState(stateJson);
     // A state written by an older version of the form is dropped with a fresh start, not misread.
     const state = parsed === 'stale' ? null : parsed;
+    // A draft 取消 threw away is kept (for 恢复) in the state key, so claim no longer ignores this user's group chatter: do it here.
+    if (onlyDiscarded(state) && this.isChatter(ev) && !isRestoreWord(ev.text)) {
+      return { out: { state: this.o.engine.stillKept(state, this.o.clock.now()), replies: [] } };
+    }
     try {
       const heard = await this.hear(this.turnOf(ev, state));
       if ('reply' in heard) return { out: { state, replies: [heard.reply] } };
@@ -230,7 +240,7 @@ export class Dispatcher {
   /** The step's clock reading and the group its records count for, read once so every step agrees. */
   private turnOf(ev: InboundEvent, state: ConversationState | null): Turn {
     const now = this.o.clock.now();
-    const home = state?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
+    const home = openDraft(state)?.origin ?? { chatId: ev.chat.id, chatTitle: ev.chat.title ?? '' };
     return { ev, state, now, home, scope: { userKey: userKey(ev.platform, ev.user.id), chatKey: chatKey(ev.platform, home.chatId) } };
   }
 
@@ -250,12 +260,12 @@ export class Dispatcher {
     const cmd = this.o.commands?.match(turn.ev.text);
     if (!cmd || !this.o.config) return undefined;
     const { ev, now, state } = turn;
-    return cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state });
+    return cmd.command.run({ ev, args: cmd.args, now, config: this.o.config, records: this.o.records, state: openDraft(state) });
   }
 
   /** With no draft open, a report written in one message becomes a draft at its review (model or rules). */
   private draftFreeText(turn: Turn): Promise<StepOutput | undefined> | undefined {
-    if (turn.state || !this.o.freeText) return undefined;
+    if (openDraft(turn.state) || !this.o.freeText) return undefined;
     return this.o.freeText.draft(turn.ev.text, turn.now, turn.scope);
   }
 
@@ -311,7 +321,7 @@ export class Dispatcher {
   /** A command's answer; 修改记录 opens the stored record as the user's draft. A query never touches the draft. */
   private commandResult(answer: CommandOutcome | OutboundAction[], { state, now }: Turn): StepResult {
     const r = Array.isArray(answer) ? { replies: answer } : answer;
-    if (r.reopen && !state) {
+    if (r.reopen && !openDraft(state)) {
       const { form, id, values, rev, origin } = r.reopen;
       return { out: this.o.engine.reopen(form, id, values, rev, now, origin) };
     }

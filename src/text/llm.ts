@@ -9,7 +9,7 @@ export const llmText = {
     asking: (labels: string[]): string => `还需要您补充或确认：${labels.join('、')}。逐项回答即可，回复「取消」放弃。`,
     complete: '都识别到了，请核对。',
     /** Shown above the first question when the reader had a guess for it. */
-    suggestion: (value: string): string => `我理解为「${value}」，对的话请直接回复「${value}」，不对请回复正确内容。`,
+    suggestion: (value: string): string => `我理解为「${value}」，对的话请回复「对」，不对请直接回复正确内容。`,
   },
   voice: {
     transcribed: (text: string): string => `🎤 语音识别为：「${text}」`,

@@ -16,6 +16,14 @@ export const zh = {
     view: ['查看', '预览', '草稿'],
     confirm: ['确认', '确定', '提交', '保存'],
     help: ['帮助', '?', '？', 'help', '/help'],
+    /** Brings back the draft 取消 threw away. */
+    restore: ['恢复', '找回', '恢复草稿'],
+    /** Accept the guess shown above a question ("我理解为「现场指导」"). */
+    agree: ['对', '是', '是的', '好', '嗯', '没错', '确认', '对的', '好的', '正确'],
+    /** Agreement that can answer no box (好 can: 服务效果 "好"); refused where nothing was guessed. */
+    yesOnly: ['对', '是', '是的', '嗯', '没错', '对的', '正确'],
+    /** After 确定放弃已填的 N 项？: these throw the draft away; anything else carries on with the form. */
+    cancelYes: ['确定取消', '确定', '确认', '取消', '是', '是的', '对', '好', '嗯', '放弃'],
   },
 
   help: {
@@ -49,7 +57,15 @@ export const zh = {
     invalid: (label: string, reason: string): string => `「${label}」没有填好：${reason}`,
     cannotSkip: (label: string): string => `「${label}」是必填项，不能跳过。`,
     atFirst: '已经是第一项了。',
-    cancelled: (title: string): string => `已取消《${title}》，本次草稿未保存。`,
+    cancelled: (title: string): string => `已取消《${title}》，本次草稿未保存。如需找回，回复「恢复」。`,
+    cancelAsk: (n: number): string => `确定放弃已填的 ${n} 项？回复「确定取消」放弃；回复其他内容则继续填写。`,
+    restored: (title: string): string => `已恢复《${title}》的草稿，接着填写：`,
+    nothingToRestore: '没有可以恢复的草稿（草稿只在取消后的一段时间内可以找回）。',
+    restoreWhileOpen: (title: string): string => `您正在填写《${title}》，没有需要恢复的草稿。`,
+    noSuchField: (n: number, total: number): string => `没有第 ${n} 项（共 ${total} 项）。`,
+    current: (shown: string): string => `  现为「${shown}」，不改请回复「不变」`,
+    notAnAnswer: (said: string, label: string): string => `「${said}」不是「${label}」的内容，请直接写出。`,
+    tooLong: '这条消息太长了，请分几条发送。',
     nothingToCancel: '当前没有正在填写的表格。',
     unknownField: (what: string, n: number): string => `没有找到「${what}」这一项，请回复序号 1-${n} 或项目名称。`,
     editWhich: (n: number): string => `要修改哪一项？请回复「修改 序号」，序号为 1-${n}。`,
@@ -73,6 +89,11 @@ export const zh = {
     stale: '表格已更新，您之前未完成的草稿无法继续，请重新开始填写。抱歉！',
     alreadyOpen: (title: string): string => `您有一份未完成的《${title}》。请继续填写，或回复「取消」放弃后再开始新的。`,
     oneLineNote: (labels: string[]): string => `以下内容没能识别，请逐项补充：${labels.join('、')}。`,
+    oneLineUnplaced: (words: string[]): string =>
+      `这些内容没能对应到表格的某一项，已略过：${words
+        .slice(0, 5)
+        .map((w) => `「${Array.from(w).slice(0, 20).join('')}」`)
+        .join('、')}${words.length > 5 ? ` 等 ${words.length} 处` : ''}。`,
     crashed: '抱歉，处理这条消息时出错了，您的草稿没有丢失。请再发一次，或回复「查看」。',
     notUnderstood: '没有听懂这句话。发送「帮助」查看可用指令，发送「台账」开始记录工作。',
   },
@@ -80,6 +101,7 @@ export const zh = {
   /** Reasons a value is rejected; shown after engine.invalid. */
   reasons: {
     required: '不能为空',
+    unreadable: '这个写法没能正确识别，请换一种写法',
     tooLong: (max: number): string => `不能超过 ${max} 字`,
     tooShort: (min: number): string => `至少 ${min} 个字`,
     date: '看不懂这个日期，可以写：今天、昨天、上周五、11月20日、11.20 或 2026-11-20',
@@ -89,7 +111,11 @@ export const zh = {
     count: '请写一个人数，例如：45、45人、四十五人、约50人次',
     countRange: (max: number, min = 1): string => `应在 ${min} 到 ${max} 之间`,
     choice: (choices: string[]): string => `请回复序号或名称：${choices.map((c, i) => `${i + 1}.${c}`).join(' ')}`,
-    choiceOther: '请直接写出具体的活动形式，例如：田间示范',
+    choiceOther: '请直接写出具体的形式，例如：其他：田间示范',
+    notOther: (said: string, choices: string[]): string =>
+      `「${said}」不像是一种形式（日期、人数、地点请填在各自的栏里）。请回复序号或名称：${choices
+        .map((c, i) => `${i + 1}.${c}`)
+        .join(' ')}（其他形式请写「其他：具体形式」）`,
     idCard: {
       length: (n: number): string => `身份证号应为 18 位，您输入了 ${n} 位`,
       chars: '身份证号前 17 位应为数字，最后一位为数字或 X',

@@ -1,4 +1,4 @@
-import { normalizeInput } from '../../core/text.js';
+import { normalizeInput, typedText } from '../../core/text.js';
 
 /** WeChat puts U+2005 (four-per-em space) after an @name; QQ clients and people type plain spaces. */
 const AFTER_MENTION = '[\\u2005\\u0020\\u00a0]';
@@ -18,7 +18,8 @@ export function stripMentions(text: string, names: readonly string[]): { text: s
     if (next !== out) mentioned = true;
     out = next;
   }
-  return { text: normalizeInput(out), mentioned };
+  // Only the ends are trimmed: the rest is what was typed, line breaks and full-width punctuation included.
+  return { text: typedText(out), mentioned };
 }
 
 /** The command word a message starts with ("导出" or "导出 …"), if it is one of `words`. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ChatRef, OutboundAction, OutboundSink, Platform, ReplyTarget, UserRef } from '../../core/events.js';
 import { chatKey } from '../../core/ids.js';
-import { normalizeInput } from '../../core/text.js';
+import { normalizeInput, typedText } from '../../core/text.js';
 import type { Logger } from '../../log/logger.js';
 import type { BotContext } from '../context.js';
 import { maskPersonalData } from '../../privacy/mask.js';
@@ -115,7 +115,8 @@ export class GroupChat implements OutboundSink {
       chat,
       user: m.user,
       messageId: m.messageId,
-      text,
+      // The message as typed (full-width punctuation, line breaks): `text` above is only for recognising words.
+      text: typedText(m.text),
       attachments: [],
       // In a group, the dispatcher also answers command words and people with a form open there.
       addressed: chat.kind === 'private' || m.mentioned,

@@ -68,8 +68,10 @@ function stripMention(
   const hits = (entities ?? []).filter((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === own);
   if (!hits.length) return { text, mentioned: false };
   let out = text;
-  for (const e of [...hits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + out.slice(e.offset + e.length);
-  return { text: out.replace(/\s+/g, ' ').trim(), mentioned: true };
+  // The mention and the spaces right after it go; the rest stays as typed (line breaks included).
+  for (const e of [...hits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + out.slice(e.offset + e.length).replace(/^[ \u00a0]+/, '');
+  return { text: out.trim(), mentioned: true };
 }
 
 /** A user's message as the dispatcher sees it; undefined for what the bot never answers (bots, channels, service messages). */

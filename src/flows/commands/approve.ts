@@ -1,4 +1,6 @@
 import type { ReplyTarget } from '../../core/events.js';
+import { joinTyped, typedWords } from '../../core/text.js';
+import { localIsoTime } from '../../core/tz.js';
 import type { FormSpec } from '../engine/form.js';
 import { decide } from '../../domain/approvals.js';
 import type { RoleLookup } from '../../domain/roles/lookup.js';
@@ -31,7 +33,7 @@ function signOff(d: SignOffDeps, name: 'approve' | 'return', words: readonly str
     description,
     async run(ctx) {
       const { me } = asker(ctx);
-      const [short = '', ...rest] = ctx.args.split(' ');
+      const [short = ''] = ctx.args.split(' ');
       const found = await findRecord(
         d.records,
         d.forms.filter((f) => f.approval?.length),
@@ -41,7 +43,16 @@ function signOff(d: SignOffDeps, name: 'approve' | 'return', words: readonly str
       );
       if (typeof found === 'string') return [say(found)];
       const by = { userKey: me, userName: ctx.ev.user.name };
-      const out = await decide(d.records, d.roles, formOf(d.forms, found), found, name, rest.join(' ').trim(), by, ctx.now.toISOString());
+      const out = await decide(
+        d.records,
+        d.roles,
+        formOf(d.forms, found),
+        found,
+        name,
+        opinionOf(ctx.ev.text),
+        by,
+        localIsoTime(ctx.now, ctx.config.timezone),
+      );
       if (!out.ok) return [say(out.reason)];
       const m = found.meta;
       const target: ReplyTarget = {
@@ -52,4 +63,13 @@ function signOff(d: SignOffDeps, name: 'approve' | 'return', words: readonly str
       return { replies: [say(out.reply)], notify: [{ target, actions: [say(out.filerNote)] }] };
     },
   };
+}
+
+/**
+ * The opinion as the approver typed it (full-width punctuation, line breaks): what follows the
+ * record number in the message itself, not the normalised arguments.
+ */
+function opinionOf(typed: string): string {
+  // Word 1 is the command, word 2 the number, as the registry cuts them; the rest is the opinion.
+  return joinTyped(typedWords(typed).slice(2));
 }

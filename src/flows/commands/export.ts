@@ -3,6 +3,7 @@ import type { FlowSettings } from '../settings.js';
 import type { OutboundAction } from '../../core/events.js';
 import { chatKey, userKey } from '../../core/ids.js';
 import { MIME } from '../../core/mime.js';
+import { localDate } from '../../core/tz.js';
 import { buildExport, formatsOf, type FileFormat } from '../../documents/files.js';
 import { writeExport, type ExportFormat } from '../../documents/stream.js';
 import type { FormSpec } from '../engine/form.js';
@@ -44,7 +45,7 @@ export function exportCommand(d: ExportDeps): ChatCommand {
  * (roles/policy.ts). Any other member gets only their own entries, labelled so — an expert sees
  * their own data — or, with none, a refusal that says who may export the group's.
  */
-async function groupLedger(d: ExportDeps, { ev, args }: CommandContext): Promise<OutboundAction[]> {
+async function groupLedger(d: ExportDeps, { ev, args, now }: CommandContext): Promise<OutboundAction[]> {
   const format = (args.trim().toLowerCase() || 'xlsx') as ExportFormat;
   if (format !== 'xlsx' && format !== 'csv') return [say(commandText.export.badFormat)];
   const group = chatKey(ev.platform, ev.chat.id);
@@ -62,7 +63,8 @@ async function groupLedger(d: ExportDeps, { ev, args }: CommandContext): Promise
     return [say(`${progressText.denied[decision.reason](progressText.actions.export)}\n${commandText.export.noneOfYours}`)];
   }
   if (n === 0) return [say(commandText.export.empty(ledgerForm.title))];
-  const day = new Date().toISOString().slice(0, 10);
+  // The file is named by the local date (core/tz.ts): at 04:30 in Beijing it is already tomorrow in the name too.
+  const day = localDate(now, d.config.timezone);
   const where = ev.chat.title ?? ev.chat.id;
   return [
     {

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { OutboundAction } from '../../core/events.js';
 import { zh } from '../../text/zh.js';
 import { acceptAttachment } from './attach.js';
-import { parseEngineCommand, type EngineCommand } from './words.js';
-import { askedFields, type FieldSpec, type FormSpec, type InboundAttachment } from './form.js';
+import { isWord, parseEngineCommand, type EngineCommand } from './words.js';
+import { askedFields, fitField, readField, type FieldSpec, type FormSpec, type InboundAttachment } from './form.js';
 import { columnPrompt, enterGroup, groupStep, menu } from './group.js';
-import { normalizeInput } from '../../core/text.js';
+import { joinTyped, normalizeInput, typedText, typedWords, type TypedWord } from '../../core/text.js';
 import type { ParseContext } from '../parsers/result.js';
+import { placeWords } from './one-line.js';
 import { draft, promptFor, review, say } from './render.js';
 import { REVIEW, STATE_VERSION, type ConversationState } from './state.js';
 
@@ -36,25 +37,46 @@ export interface FlowEngineOptions {
   forms: readonly FormSpec[];
   timezone: string;
   newId?: () => string;
+  /**
+   * How long 恢复 can bring back a draft 取消 threw away: the conversation's TTL, counted from the
+   * 取消 (later messages refresh the state key, not this window). Default: seven days.
+   */
+  keepDiscardedMs?: number;
 }
+
+/** Longer than any answer a form takes (the longest box is 2,000 字 with its line breaks): refused unread. */
+export const MESSAGE_INPUT_CAP = 12_000;
+/** 取消 asks first when more boxes than this are filled: retyping them would cost more than a question. */
+export const CANCEL_ASK_ABOVE = 6;
 
 /**
  * The conversation engine as a pure function (state, input) → (state, replies, effects), as the
  * ANCHORS describe for Rasa/grammY forms. It performs no I/O: the dispatcher loads the state,
  * runs one step and stores the result atomically, so a crash between steps loses nothing.
  * Repeating groups (group.ts) and attachments (attach.ts) are field kinds, not per-form code.
+ *
+ * What is stored is what was typed (trimmed at the ends): the text is normalised only to recognise
+ * commands, choices and numbers, and each field's parser gets the message as typed.
  */
 export class FlowEngine {
   private readonly forms: readonly FormSpec[];
   private readonly byId: Map<string, FormSpec>;
   private readonly timezone: string;
   private readonly newId: () => string;
+  private readonly keepDiscardedMs: number;
 
   constructor(opts: FlowEngineOptions) {
     this.forms = opts.forms;
     this.byId = new Map(opts.forms.map((f) => [f.id, f]));
     this.timezone = opts.timezone;
     this.newId = opts.newId ?? randomUUID;
+    this.keepDiscardedMs = opts.keepDiscardedMs ?? 7 * 86_400_000;
+  }
+
+  /** The state to keep for a conversation that holds only a discarded draft: null once 恢复's window has passed. */
+  stillKept(state: ConversationState | null, now: Date): ConversationState | null {
+    if (!state || state.discardedAt === undefined) return state;
+    return now.getTime() - state.discardedAt > this.keepDiscardedMs ? null : state;
   }
 
   form(id: string): FormSpec | undefined {
@@ -63,35 +85,89 @@ export class FlowEngine {
 
   /** True for messages the bot must answer in a group even when not @-mentioned. */
   isCommandWord(text: string): boolean {
+    if (text.length > MESSAGE_INPUT_CAP) return false;
     const s = normalizeInput(text);
-    return this.matchTrigger(s) !== undefined || zh.words.help.some((w) => w === s);
+    return this.matchTrigger(typedWords(text)) !== undefined || zh.words.help.some((w) => w === s);
   }
 
+  /**
+   * One step. Never throws on what a person sends: a message no rule expected gets the current
+   * question again (with a short apology), and the draft stays as it was.
+   */
   step(state: ConversationState | null, input: StepInput): StepOutput {
+    try {
+      return this.stepChecked(state, input);
+    } catch {
+      return this.recover(state);
+    }
+  }
+
+  private recover(state: ConversationState | null): StepOutput {
+    try {
+      const form = state ? this.byId.get(state.form) : undefined;
+      const again = state && form && state.discardedAt === undefined ? this.current(form, state) : [];
+      return { state, replies: [say(zh.engine.crashed), ...again] };
+    } catch {
+      return { state, replies: [say(zh.engine.crashed)] };
+    }
+  }
+
+  private stepChecked(state: ConversationState | null, input: StepInput): StepOutput {
+    const form = state ? this.byId.get(state.form) : undefined;
+    if (input.text.length > MESSAGE_INPUT_CAP) {
+      const open = state && form && state.discardedAt === undefined;
+      return { state, replies: [say(zh.engine.tooLong), ...(open ? this.current(form, state) : [])] };
+    }
     const text = normalizeInput(input.text);
     const ctx: ParseContext = { now: input.now, timezone: this.timezone };
-    const form = state ? this.byId.get(state.form) : undefined;
-    if (!state || !form) return this.idle(text, ctx, input);
+    if (!state || !form) return this.idle(text, input, ctx, null);
+    if (state.discardedAt !== undefined) return this.idle(text, input, ctx, this.stillKept(state, input.now));
+    if (state.cancelAsked) {
+      const s: ConversationState = { ...state, cancelAsked: undefined };
+      if (isWord(zh.words.cancelYes, text)) return this.discard(form, s, input.now);
+      return this.inForm(form, s, text, input, ctx);
+    }
+    return this.inForm(form, state, text, input, ctx);
+  }
 
+  private inForm(form: FormSpec, state: ConversationState, text: string, input: StepInput, ctx: ParseContext): StepOutput {
+    const typed = typedText(input.text);
     const cmd = parseEngineCommand(text);
     if (state.sub && state.cursor !== REVIEW && form.fields[state.cursor]?.group) {
-      const g = groupStep(form, state, text, cmd, ctx);
+      const g = groupStep(form, state, typed, cmd, ctx);
       if (g.kind === 'stay') return { state: g.state, replies: g.replies };
       if (g.kind === 'done') {
         const next = this.advance(form, { ...g.state, sub: undefined }, g.state.cursor + 1);
         return { ...next, replies: [...g.replies, ...next.replies] };
       }
-      return this.command(form, state, g.cmd);
+      return this.command(form, state, g.cmd, input.now);
     }
-    // "修改了种植方案" names no field: while a field is being asked, it is that field's answer.
-    const editsNothing = cmd?.kind === 'edit' && cmd.target !== '' && this.resolveField(form, cmd.target) === undefined;
-    if (cmd && !(editsNothing && state.cursor !== REVIEW)) return this.command(form, state, cmd);
-    if (this.matchTrigger(text)) return { state, replies: [say(zh.engine.alreadyOpen(form.title)), ...this.current(form, state)] };
-    if (state.cursor === REVIEW) {
+    const field = state.cursor === REVIEW ? undefined : form.fields[state.cursor];
+    // A guess shown with the question ("我理解为「现场指导」") is accepted by 对/是/好…, 确认 included.
+    if (field && state.guesses?.[field.key] !== undefined && isWord(zh.words.agree, text) && !field.choices?.includes(text)) {
+      return this.accept(form, state, field, state.guesses[field.key]);
+    }
+    // "不变" (or a yes) keeps what the box holds after 上一步, 修改 or a reopened record.
+    if (field && state.values[field.key] !== undefined && (isWord(zh.group.words.keep, text) || isWord(zh.words.agree, text))) {
+      if (!field.choices?.includes(text)) return this.advance(form, state, state.cursor + 1);
+    }
+    // "修改了种植方案" names no field: while a field is being asked, it is that field's answer. A number
+    // always names one, so "修改 99" is never stored as an answer.
+    const editsNothing = cmd?.kind === 'edit' && cmd.target !== '' && !cmd.byNumber && this.resolveField(form, cmd.target) === undefined;
+    if (cmd && !(editsNothing && state.cursor !== REVIEW)) return this.command(form, state, cmd, input.now);
+    if (this.matchTrigger(typedWords(input.text))) {
+      return { state, replies: [say(zh.engine.alreadyOpen(form.title)), ...this.current(form, state)] };
+    }
+    if (state.cursor === REVIEW || !field) {
       const note = input.attachments?.length ? [say(zh.attach.atReview)] : [];
-      return { state, replies: [...note, review(form, state)] };
+      return { state: { ...state, cursor: REVIEW }, replies: [...note, review(form, state)] };
     }
-    return this.answer(form, state, text, ctx, input.attachments ?? []);
+    // A bare yes where nothing was guessed, or 不变 where there is nothing to keep, is no answer:
+    // "是的" or "不变" is never stored as 内容.
+    if ((isWord(zh.words.yesOnly, text) || isWord(zh.group.words.keep, text)) && !field.choices?.includes(text)) {
+      return { state, replies: [say(zh.engine.notAnAnswer(typed, field.label)), promptFor(form, state.cursor, state)] };
+    }
+    return this.answer(form, state, field, typed, ctx, input.attachments ?? []);
   }
 
   /**
@@ -129,30 +205,37 @@ export class FlowEngine {
     return form ? this.current(form, state) : [];
   }
 
-  private idle(text: string, ctx: ParseContext, input: StepInput): StepOutput {
-    const hit = this.matchTrigger(text);
+  /** No form open; `kept` is a draft 取消 threw away, which 恢复 brings back and anything else leaves be. */
+  private idle(text: string, input: StepInput, ctx: ParseContext, kept: ConversationState | null): StepOutput {
+    const hit = this.matchTrigger(typedWords(input.text));
     if (hit) return this.start(hit.form, hit.rest, ctx, input);
     const cmd = parseEngineCommand(text);
-    if (cmd?.kind === 'cancel') return { state: null, replies: [say(zh.engine.nothingToCancel)] };
-    if (cmd?.kind === 'help') return { state: null, replies: [say(this.generalHelp())] };
-    return { state: null, replies: [say(zh.engine.notUnderstood)] };
+    const keptForm = kept ? this.byId.get(kept.form) : undefined;
+    if (cmd?.kind === 'restore') {
+      if (!kept || !keptForm) return { state: kept, replies: [say(zh.engine.nothingToRestore)] };
+      const state: ConversationState = { ...kept, discardedAt: undefined, cancelAsked: undefined };
+      return { state, replies: [say(zh.engine.restored(keptForm.title)), ...this.current(keptForm, state)] };
+    }
+    if (cmd?.kind === 'cancel') return { state: kept, replies: [say(zh.engine.nothingToCancel)] };
+    if (cmd?.kind === 'help') return { state: kept, replies: [say(this.generalHelp())] };
+    return { state: kept, replies: [say(zh.engine.notUnderstood)] };
   }
 
   private generalHelp(): string {
     return zh.help.general(this.forms.map((f) => ({ title: f.title, trigger: f.triggers[0]! })));
   }
 
-  private matchTrigger(text: string): { form: FormSpec; rest: string } | undefined {
+  /** The form a message opens: its first word is a trigger; the words after it are a one-line entry. */
+  private matchTrigger(words: readonly TypedWord[]): { form: FormSpec; rest: TypedWord[] } | undefined {
+    const first = words[0]?.norm;
+    if (first === undefined) return undefined;
     for (const form of this.forms) {
-      for (const t of form.triggers) {
-        if (text === t) return { form, rest: '' };
-        if (text.startsWith(`${t} `)) return { form, rest: text.slice(t.length + 1).trim() };
-      }
+      if (form.triggers.includes(first)) return { form, rest: words.slice(1) };
     }
     return undefined;
   }
 
-  private start(form: FormSpec, rest: string, ctx: ParseContext, input: StepInput): StepOutput {
+  private start(form: FormSpec, rest: TypedWord[], ctx: ParseContext, input: StepInput): StepOutput {
     let state: ConversationState = {
       v: STATE_VERSION,
       form: form.id,
@@ -167,12 +250,13 @@ export class FlowEngine {
     // A photo sent with the trigger as its caption ("展览" + file) fills the form's file box at once.
     const fileField = form.fields.find((f) => f.attachment);
     if (fileField && input.attachments?.length) {
-      const r = this.takeAttachment(form, fileField, state, input.attachments, rest, ctx);
+      const caption = joinTyped(rest);
+      const r = this.takeAttachment(form, fileField, state, input.attachments, caption, ctx);
       if (r.ok) state = r.state;
       else notes.push(say(zh.engine.invalid(fileField.label, r.reason)));
-      rest = '';
+      rest = [];
     }
-    if (!rest) {
+    if (!rest.length) {
       const first = this.nextOpen(form, state, 0);
       const opened = [say(zh.engine.started(form.title, askedFields(form).length)), ...notes];
       if (first === REVIEW) return { state: { ...state, cursor: REVIEW }, replies: [...opened, review(form, state)] };
@@ -183,51 +267,57 @@ export class FlowEngine {
   }
 
   /**
-   * "台账 2026年11月20日 光东村 技术培训 水稻育秧技术 45人 群众反映良好": tokens fill the plain asked
-   * fields in order, surplus words join the last; what does not parse is asked for afterwards.
+   * "台账 光东村 昨天 45人 技术培训": values of an unmistakable kind go to their box wherever they
+   * stand, the rest fill the remaining boxes in order (one-line.ts); only what is missing is asked.
    */
-  private oneLine(form: FormSpec, state: ConversationState, rest: string, ctx: ParseContext): StepOutput {
+  private oneLine(form: FormSpec, state: ConversationState, rest: TypedWord[], ctx: ParseContext): StepOutput {
     const plain = askedFields(form).filter((f) => !f.group && !f.attachment);
-    const tokens = rest.split(' ');
-    const n = plain.length;
-    if (tokens.length > n) tokens.splice(n - 1, tokens.length, tokens.slice(n - 1).join(' '));
-    const failed: string[] = [];
-    tokens.forEach((tok, i) => {
-      const field = plain[i]!;
-      const r = field.parse(tok, ctx);
-      if (r.ok) state.values[field.key] = r.value;
-      else failed.push(field.label);
-    });
-    const next = this.nextOpen(form, state, 0);
+    const placed = placeWords(plain, rest, ctx);
+    const values = { ...state.values };
+    for (const [key, v] of placed.values) values[key] = v;
+    const s = { ...state, values };
+    const next = this.nextOpen(form, s, 0);
     const replies: OutboundAction[] = [];
-    if (failed.length) replies.push(say(zh.engine.oneLineNote(failed)));
-    if (next === REVIEW) return { state: { ...state, cursor: REVIEW }, replies: [...replies, review(form, state)] };
-    const landed = this.land(form, { ...state, cursor: next });
+    if (placed.failed.length) replies.push(say(zh.engine.oneLineNote(placed.failed)));
+    if (placed.unplaced.length) replies.push(say(zh.engine.oneLineUnplaced(placed.unplaced)));
+    if (next === REVIEW) return { state: { ...s, cursor: REVIEW }, replies: [...replies, review(form, s)] };
+    const landed = this.land(form, { ...s, cursor: next });
     return { state: landed.state, replies: [...replies, ...landed.replies] };
   }
 
   private answer(
     form: FormSpec,
     state: ConversationState,
-    text: string,
+    field: FieldSpec,
+    typed: string,
     ctx: ParseContext,
     attachments: readonly InboundAttachment[],
   ): StepOutput {
-    const field = form.fields[state.cursor]!;
     if (field.attachment && attachments.length) {
-      const r = this.takeAttachment(form, field, state, attachments, text, ctx);
-      if (!r.ok) return { state, replies: [say(zh.engine.invalid(field.label, r.reason)), promptFor(form, state.cursor)] };
+      const r = this.takeAttachment(form, field, state, attachments, typed, ctx);
+      if (!r.ok) return { state, replies: [say(zh.engine.invalid(field.label, r.reason)), promptFor(form, state.cursor, state)] };
       return this.advance(form, r.state, state.cursor + 1);
     }
-    if (attachments.length && !text) return { state, replies: [say(zh.attach.notHere(field.label)), promptFor(form, state.cursor)] };
-    const r = field.parse(text, ctx);
-    if (!r.ok) return { state, replies: [say(zh.engine.invalid(field.label, r.reason)), promptFor(form, state.cursor)] };
-    const values = { ...state.values, [field.key]: r.value };
-    const skipped = state.skipped.filter((k) => k !== field.key);
-    return this.advance(form, { ...state, values, skipped }, state.cursor + 1);
+    if (attachments.length && !typed) {
+      return { state, replies: [say(zh.attach.notHere(field.label)), promptFor(form, state.cursor, state)] };
+    }
+    const r = readField(field, typed, ctx);
+    if (!r.ok) return { state, replies: [say(zh.engine.invalid(field.label, r.reason)), promptFor(form, state.cursor, state)] };
+    return this.advance(form, withValue(state, field.key, r.value), state.cursor + 1);
   }
 
-  /** Puts the first acceptable attachment into `field`; its caption fills the rule's captionTo box. */
+  /** The guess agreed to: stored as if typed (it was read by the field's parser when it was guessed). */
+  private accept(form: FormSpec, state: ConversationState, field: FieldSpec, guess: unknown): StepOutput {
+    const r = fitField(field, { ok: true, value: guess });
+    if (!r.ok) {
+      // A guess from an older form version no longer fits: drop it and ask plainly.
+      const s = { ...state, guesses: without(state.guesses, field.key) };
+      return { state: s, replies: [say(zh.engine.invalid(field.label, r.reason)), promptFor(form, s.cursor, s)] };
+    }
+    return this.advance(form, withValue(state, field.key, r.value), state.cursor + 1);
+  }
+
+  /** Puts the first acceptable attachment into `field`; its caption (as typed) fills the rule's captionTo box. */
   private takeAttachment(
     form: FormSpec,
     field: FieldSpec,
@@ -243,13 +333,13 @@ export class FlowEngine {
         reason = r.reason;
         continue;
       }
-      const values: Record<string, unknown> = { ...state.values, [field.key]: r.value };
+      let s = withValue(state, field.key, r.value);
       const to = field.attachment!.captionTo ? form.fields.find((f) => f.key === field.attachment!.captionTo) : undefined;
-      if (to && caption && values[to.key] === undefined) {
-        const c = to.parse(caption, ctx);
-        if (c.ok) values[to.key] = c.value;
+      if (to && caption && s.values[to.key] === undefined) {
+        const c = readField(to, caption, ctx);
+        if (c.ok) s = withValue(s, to.key, c.value);
       }
-      return { ok: true, state: { ...state, values, skipped: state.skipped.filter((k) => k !== field.key) } };
+      return { ok: true, state: s };
     }
     return { ok: false, reason };
   }
@@ -264,10 +354,10 @@ export class FlowEngine {
     return this.land(form, { ...state, cursor: next, sub: undefined });
   }
 
-  /** Asks the field under the cursor; a repeating group opens its own menu or first row. */
+  /** Asks the field under the cursor, with what it holds now; a repeating group opens its own menu or first row. */
   private land(form: FormSpec, state: ConversationState): { state: ConversationState; replies: OutboundAction[] } {
     if (state.cursor !== REVIEW && form.fields[state.cursor]?.group) return enterGroup(form, state);
-    return { state: { ...state, sub: undefined }, replies: [promptFor(form, state.cursor)] };
+    return { state: { ...state, sub: undefined }, replies: [promptFor(form, state.cursor, state)] };
   }
 
   private isOpen(state: ConversationState, f: FieldSpec): boolean {
@@ -289,17 +379,32 @@ export class FlowEngine {
   }
 
   private current(form: FormSpec, state: ConversationState): OutboundAction[] {
-    if (state.cursor === REVIEW) return [review(form, state)];
-    const field = form.fields[state.cursor]!;
+    const field = state.cursor === REVIEW ? undefined : form.fields[state.cursor];
+    if (!field) return [review(form, state)];
     if (field.group && state.sub) return [state.sub.mode === 'menu' ? menu(field, state) : columnPrompt(field, state)];
     if (field.group) return enterGroup(form, state).replies;
-    return [promptFor(form, state.cursor)];
+    return [promptFor(form, state.cursor, state)];
   }
 
-  private command(form: FormSpec, state: ConversationState, cmd: EngineCommand): StepOutput {
+  /** 取消: a long new draft is asked about once; then the draft is kept aside for 恢复, no form open. */
+  private cancel(form: FormSpec, state: ConversationState, now: Date): StepOutput {
+    const filled = form.fields.filter((f) => state.values[f.key] !== undefined).length;
+    if (!state.amend && filled > CANCEL_ASK_ABOVE)
+      return { state: { ...state, cancelAsked: true }, replies: [say(zh.engine.cancelAsk(filled))] };
+    return this.discard(form, state, now);
+  }
+
+  private discard(form: FormSpec, state: ConversationState, now: Date): StepOutput {
+    const kept: ConversationState = { ...state, cancelAsked: undefined, discardedAt: now.getTime() };
+    return { state: kept, replies: [say(state.amend ? zh.engine.amendCancelled(form.title) : zh.engine.cancelled(form.title))] };
+  }
+
+  private command(form: FormSpec, state: ConversationState, cmd: EngineCommand, now: Date): StepOutput {
     switch (cmd.kind) {
       case 'cancel':
-        return { state: null, replies: [say(state.amend ? zh.engine.amendCancelled(form.title) : zh.engine.cancelled(form.title))] };
+        return this.cancel(form, state, now);
+      case 'restore':
+        return { state, replies: [say(zh.engine.restoreWhileOpen(form.title)), ...this.current(form, state)] };
       case 'help':
         return { state, replies: [say(zh.help.inForm(form.title)), ...this.current(form, state)] };
       case 'view':
@@ -314,18 +419,21 @@ export class FlowEngine {
         return { state: landed.state, replies: landed.replies };
       }
       case 'skip': {
-        if (state.cursor === REVIEW) return { state, replies: [review(form, state)] };
-        const field = form.fields[state.cursor]!;
+        const field = state.cursor === REVIEW ? undefined : form.fields[state.cursor];
+        if (!field) return { state, replies: [review(form, state)] };
         if (!field.optional) return { state, replies: [say(zh.engine.cannotSkip(field.label)), ...this.current(form, state)] };
         const { [field.key]: _dropped, ...values } = state.values;
-        const s = { ...state, values, skipped: [...new Set([...state.skipped, field.key])] };
+        const s = { ...state, values, guesses: without(state.guesses, field.key), skipped: [...new Set([...state.skipped, field.key])] };
         return this.advance(form, s, state.cursor + 1);
       }
       case 'edit': {
-        const n = form.fields.length;
+        const n = askedFields(form).length;
         if (!cmd.target) return { state, replies: [say(zh.engine.editWhich(n)), ...this.current(form, state)] };
         const idx = this.resolveField(form, cmd.target);
-        if (idx === undefined) return { state, replies: [say(zh.engine.unknownField(cmd.target, n)), ...this.current(form, state)] };
+        if (idx === undefined) {
+          const why = cmd.byNumber ? zh.engine.noSuchField(Number(cmd.target), n) : zh.engine.unknownField(cmd.target, n);
+          return { state, replies: [say(why), ...this.current(form, state)] };
+        }
         const landed = this.land(form, { ...state, cursor: idx, returnToReview: state.cursor === REVIEW || state.returnToReview });
         return { state: landed.state, replies: landed.replies };
       }
@@ -336,7 +444,9 @@ export class FlowEngine {
         }
         const broken = form.rule?.(state.values);
         if (broken) return { state, replies: [say(zh.engine.ruleBroken(broken)), ...this.current(form, state)] };
-        const values = form.valuesSchema.parse(state.values) as Record<string, unknown>;
+        const parsed = form.valuesSchema.safeParse(state.values);
+        if (!parsed.success) return this.unfit(form, state, parsed.error.issues[0]?.path[0]);
+        const values = parsed.data as Record<string, unknown>;
         return {
           state: null,
           replies: [
@@ -352,8 +462,20 @@ export class FlowEngine {
     }
   }
 
+  /**
+   * A value that no longer fits its box (a draft from before a form changed, a reopened record from
+   * before a rule): the box is asked again instead of the save failing.
+   */
+  private unfit(form: FormSpec, state: ConversationState, key: PropertyKey | undefined): StepOutput {
+    const idx = form.fields.findIndex((f) => f.key === key);
+    if (idx === -1) return { state, replies: [say(zh.engine.crashed), review(form, state)] };
+    const { [form.fields[idx]!.key]: _dropped, ...values } = state.values;
+    const landed = this.land(form, { ...state, values, cursor: idx, returnToReview: true });
+    return { state: landed.state, replies: [say(zh.engine.invalid(form.fields[idx]!.label, zh.reasons.required)), ...landed.replies] };
+  }
+
   private resolveField(form: FormSpec, target: string): number | undefined {
-    if (/^\d+$/.test(target)) {
+    if (/^\d{1,6}$/.test(target)) {
       const i = Number(target) - 1;
       return i >= 0 && i < form.fields.length ? i : undefined;
     }
@@ -362,4 +484,19 @@ export class FlowEngine {
     const partial = form.fields.findIndex((f) => f.label.includes(target) || target.includes(f.label));
     return partial === -1 ? undefined : partial;
   }
+}
+
+function withValue(state: ConversationState, key: string, value: unknown): ConversationState {
+  return {
+    ...state,
+    values: { ...state.values, [key]: value },
+    skipped: state.skipped.filter((k) => k !== key),
+    guesses: without(state.guesses, key),
+  };
+}
+
+function without(guesses: Record<string, unknown> | undefined, key: string): Record<string, unknown> | undefined {
+  if (!guesses || !Object.hasOwn(guesses, key)) return guesses;
+  const { [key]: _gone, ...rest } = guesses;
+  return Object.keys(rest).length ? rest : undefined;
 }

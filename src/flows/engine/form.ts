@@ -4,6 +4,7 @@ import type { SniffedFormat } from '../../core/sniff.js';
 import type { FormRules } from '../../domain/forms.js';
 import type { FormExports } from '../../documents/form-exports.js';
 import type { ParseContext, ParseResult } from '../parsers/result.js';
+import { zh } from '../../text/zh.js';
 
 /** A stored attachment as a record keeps it: the bytes live in the attachment store under `id`. */
 export interface AttachmentRef {
@@ -42,9 +43,28 @@ export interface GroupSpec {
   noun: string;
 }
 
+/** What a box holds, as the field builders (fields.ts) make it; the one-line entry places values by it. */
+export type FieldKind =
+  | 'text'
+  | 'date'
+  | 'count'
+  | 'decimal'
+  | 'age'
+  | 'choice'
+  | 'multi'
+  | 'idcard'
+  | 'phone'
+  | 'email'
+  | 'postcode'
+  | 'region'
+  | 'group'
+  | 'attachment';
+
 /** One box of an official form: how to ask for it, read it, check it and show it back. */
 export interface FieldSpec {
   key: string;
+  /** Set by every builder in fields.ts; a hand-made field without it is read as text would be. */
+  kind?: FieldKind;
   /** The label as the seed document prints it; users may also type it after 修改. */
   label: string;
   prompt: string;
@@ -92,6 +112,22 @@ export function defineForm(spec: Omit<FormSpec, 'valuesSchema'>): FormSpec {
     if (to && !keys.has(to)) throw new Error(`form ${spec.id}: captionTo ${to} is not a field`);
   }
   return { ...spec, valuesSchema: z.object(shape).strict() };
+}
+
+/**
+ * A box read from what was typed: its parser, then its schema. Every accepted value is checked
+ * against the schema before it enters a draft, so a parser that let something odd through
+ * ('Invalid Date', a number out of range) is caught at the question, not at 确认 or in a read.
+ */
+export function readField(field: FieldSpec, typed: string, ctx: ParseContext): ParseResult<unknown> {
+  return fitField(field, field.parse(typed, ctx));
+}
+
+/** A value already read (a guess agreed to, a caption) checked against its box's schema. */
+export function fitField(field: FieldSpec, r: ParseResult<unknown>): ParseResult<unknown> {
+  if (!r.ok) return r;
+  const v = field.schema.safeParse(r.value);
+  return v.success ? { ok: true, value: v.data } : { ok: false, reason: zh.reasons.unreadable };
 }
 
 export function formatValue(field: FieldSpec, value: unknown): string {

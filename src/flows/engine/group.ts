@@ -1,7 +1,8 @@
 import type { OutboundAction } from '../../core/events.js';
 import { zh } from '../../text/zh.js';
 import type { EngineCommand } from './words.js';
-import { formatValue, type FieldSpec, type FormSpec } from './form.js';
+import { formatValue, readField, type FieldSpec, type FormSpec } from './form.js';
+import { joinTyped, normalizeInput, typedWords, type TypedWord } from '../../core/text.js';
 import type { ParseContext } from '../parsers/result.js';
 import { promptFor, rowText, say } from './render.js';
 import type { ConversationState, GroupCursor } from './state.js';
@@ -17,8 +18,8 @@ export type GroupOutcome =
   | { kind: 'done'; state: ConversationState; replies: OutboundAction[] }
   | { kind: 'form'; cmd: EngineCommand };
 
-const ROW_DELETE = /^(?:删除|删掉|删)\s*第?\s*(\d+)\s*[行个项条]?$/;
-const ROW_EDIT = /^(?:改行|改第|修改第|改)\s*(\d+)\s*[行个项条]?$/;
+const ROW_DELETE = /^(?:删除|删掉|删)\s*第?\s*(\d{1,4})\s*[行个项条]?$/;
+const ROW_EDIT = /^(?:改行|改第|修改第|改)\s*(\d{1,4})\s*[行个项条]?$/;
 const ROW_ADD = /^(?:添加|新增|加一行|再加一个|再加|继续添加)(?:\s+(.+))?$/;
 
 const groupOf = (form: FormSpec, state: ConversationState): FieldSpec => form.fields[state.cursor]!;
@@ -38,26 +39,28 @@ export function enterGroup(form: FormSpec, state: ConversationState): { state: C
   return { state: s, replies: [promptFor(form, state.cursor), menu(field, s)] };
 }
 
+/** `typed`: the message as typed; menu words are recognised on its normalised form, cells keep it. */
 export function groupStep(
   form: FormSpec,
   state: ConversationState,
-  text: string,
+  typed: string,
   cmd: EngineCommand | undefined,
   ctx: ParseContext,
 ): GroupOutcome {
   const field = groupOf(form, state);
   const sub = state.sub!;
-  return sub.mode === 'row' ? rowStep(field, state, sub, text, cmd, ctx) : menuStep(field, state, text, cmd, ctx);
+  return sub.mode === 'row' ? rowStep(field, state, sub, typed, cmd, ctx) : menuStep(field, state, typed, cmd, ctx);
 }
 
 function menuStep(
   field: FieldSpec,
   state: ConversationState,
-  text: string,
+  typed: string,
   cmd: EngineCommand | undefined,
   ctx: ParseContext,
 ): GroupOutcome {
   const g = field.group!;
+  const text = normalizeInput(typed);
   const rows = rowsOf(field, state);
   if ((zh.group.words.done as readonly string[]).includes(text)) {
     if (rows.length < g.min) return stay(state, [say(zh.group.needMore(g.min, g.noun)), menu(field, state)]);
@@ -86,18 +89,25 @@ function menuStep(
     return stay(s, [columnPrompt(field, s)]);
   }
   if (rows.length >= g.max) return stay(state, [say(zh.group.full(g.max, g.noun)), menu(field, state)]);
-  return oneLineRow(field, state, add?.[1] ?? text, ctx);
+  // "添加 王强 吉林农大 …": the row is what follows the word, as typed.
+  const words = typedWords(typed);
+  return oneLineRow(field, state, add ? words.slice(1) : words, ctx);
 }
 
-/** "王强 吉林农大 教授 52 13812345678": fills a new row's columns in order; what fails is asked for. */
-function oneLineRow(field: FieldSpec, state: ConversationState, text: string, ctx: ParseContext): GroupOutcome {
+/**
+ * "王强 吉林农大 教授 52 13812345678": fills a new row's columns in order, each cell as typed (words
+ * beyond the last column join it, with their spaces); what fails is asked for.
+ */
+function oneLineRow(field: FieldSpec, state: ConversationState, words: TypedWord[], ctx: ParseContext): GroupOutcome {
   const cols = field.group!.columns;
-  const tokens = text.split(' ');
-  if (tokens.length > cols.length) tokens.splice(cols.length - 1, tokens.length, tokens.slice(cols.length - 1).join(' '));
+  const cells =
+    words.length > cols.length
+      ? [...words.slice(0, cols.length - 1).map((w) => w.typed), joinTyped(words.slice(cols.length - 1))]
+      : words.map((w) => w.typed);
   const values: Record<string, unknown> = {};
   const failed: string[] = [];
-  tokens.forEach((tok, i) => {
-    const r = cols[i]!.parse(tok, ctx);
+  cells.forEach((cell, i) => {
+    const r = readField(cols[i]!, cell, ctx);
     if (r.ok) values[cols[i]!.key] = r.value;
     else failed.push(`${cols[i]!.label}（${r.reason}）`);
   });
@@ -113,11 +123,12 @@ function rowStep(
   field: FieldSpec,
   state: ConversationState,
   sub: GroupCursor,
-  text: string,
+  typed: string,
   cmd: EngineCommand | undefined,
   ctx: ParseContext,
 ): GroupOutcome {
   const g = field.group!;
+  const text = normalizeInput(typed);
   const col = g.columns[sub.col]!;
   const toMenu = (s: ConversationState, note: string): GroupOutcome => {
     const m = { ...s, sub: { mode: 'menu' as const, row: -1, col: 0, values: {} } };
@@ -151,7 +162,7 @@ function rowStep(
   }
   // A new row typed whole at its first question ("王强 吉林农大 教授 52 13812345678") is a one-line row.
   if (sub.row === -1 && sub.col === 0 && Object.keys(sub.values).length === 0 && text.includes(' ') && g.columns.length > 1) {
-    return oneLineRow(field, state, text, ctx);
+    return oneLineRow(field, state, typedWords(typed), ctx);
   }
   if ((zh.group.words.keep as readonly string[]).includes(text) && sub.values[col.key] !== undefined)
     return nextOrCommit(field, state, sub);
@@ -164,7 +175,7 @@ function rowStep(
   ) {
     return stay(state, [say(zh.group.finishRowFirst(g.noun)), columnPrompt(field, state)]);
   }
-  const r = col.parse(text, ctx);
+  const r = readField(col, typed, ctx);
   if (!r.ok) return stay(state, [say(zh.engine.invalid(col.label, r.reason)), columnPrompt(field, state)]);
   return nextOrCommit(field, state, { ...sub, values: { ...sub.values, [col.key]: r.value } });
 }

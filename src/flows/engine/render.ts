@@ -2,20 +2,44 @@ import type { OutboundAction } from '../../core/events.js';
 import { zh } from '../../text/zh.js';
 import { askedFields, formatValue, type FieldSpec, type FormSpec } from './form.js';
 import type { ConversationState } from './state.js';
+import { llmText } from '../../text/llm.js';
 
 /** How the engine's questions and summaries look in chat; platforms turn hints into buttons. */
 
-export function promptFor(form: FormSpec, index: number): OutboundAction {
+/**
+ * The question for one box. With the draft, it also says what the box holds now ("现为「…」，不改请
+ * 回复「不变」": after 上一步, 修改 or a reopened record) and what a reader guessed for it, so every
+ * kind of box can be kept or agreed to without retyping.
+ */
+export function promptFor(form: FormSpec, index: number, state?: ConversationState): OutboundAction {
   const field = form.fields[index]!;
   const asked = askedFields(form);
   const pos = asked.indexOf(field);
-  const text =
+  const ask =
     pos === -1
       ? zh.engine.extraPrompt(field.label, field.prompt)
       : zh.engine.fieldPrompt(pos + 1, asked.length, field.label, field.prompt, field.optional === true);
-  const hints = [zh.words.back[0], ...(field.optional ? [zh.words.skip[0]] : []), zh.words.cancel[0]];
+  const value = state?.values[field.key];
+  const guess = state?.guesses?.[field.key];
+  const guessShown = guess === undefined ? undefined : shownValue(field, guess);
+  const lines = [
+    ...(guessShown === undefined ? [] : [llmText.draft.suggestion(guessShown)]),
+    ask,
+    ...(value === undefined || field.group ? [] : [zh.engine.current(shownValue(field, value))]),
+  ];
+  const text = lines.join('\n');
+  const hints = [
+    ...(guessShown === undefined ? [] : [zh.words.agree[0]]),
+    ...(value === undefined || field.group ? [] : [zh.group.words.keep[0]]),
+    zh.words.back[0],
+    ...(field.optional ? [zh.words.skip[0]] : []),
+    zh.words.cancel[0],
+  ];
   if (field.choices && !field.group) {
-    return { kind: 'choices', text, choices: field.choices.map((c) => ({ label: c, value: c })), hints };
+    const choices = field.choices.map((c) => ({ label: c, value: c }));
+    // A guessed 其他：… is offered as a button of its own, beside the printed choices.
+    const extra = guessShown !== undefined && !field.choices.includes(guessShown) ? [{ label: guessShown, value: guessShown }] : [];
+    return { kind: 'choices', text, choices: [...extra, ...choices], hints };
   }
   return { kind: 'text', text, hints };
 }
@@ -39,14 +63,17 @@ export function rowText(field: FieldSpec, row: Record<string, unknown>): string 
 
 function line(field: FieldSpec, i: number, state: ConversationState): string {
   const v = state.values[field.key];
+  const guess = state.guesses?.[field.key];
   const shown =
     v !== undefined
       ? shownValue(field, v)
-      : state.skipped.includes(field.key)
-        ? zh.engine.skipped
-        : field.ask === false
-          ? zh.engine.extraEmpty(i + 1)
-          : zh.engine.empty;
+      : guess !== undefined
+        ? llmText.draft.guess(shownValue(field, guess))
+        : state.skipped.includes(field.key)
+          ? zh.engine.skipped
+          : field.ask === false
+            ? zh.engine.extraEmpty(i + 1)
+            : zh.engine.empty;
   return `${i + 1}. ${field.label}：${shown}`;
 }
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * A conversation's whole memory, stored as versioned JSON in Redis (never in process memory),
  * so any process can continue it after a crash. Bump STATE_VERSION when the shape changes;
  * an old state is then dropped with a polite restart instead of being misread.
- * v2: repeating groups (`sub`) and reopened records (`amend`).
+ * v2: repeating groups (`sub`) and reopened records (`amend`). Optional fields added since (guesses,
+ * cancelAsked, discardedAt) read as absent from a v2 state written before them, so no bump.
  */
 export const STATE_VERSION = 2;
 
@@ -42,9 +43,32 @@ export const conversationStateSchema = z.object({
   sub: groupCursorSchema.optional(),
   /** A stored record reopened by its author: its revision when reopened (saved only if unchanged since). */
   amend: z.object({ rev: z.number().int().min(1) }).optional(),
+  /**
+   * Values a reader (the model or the rules) guessed from free text, by field key: shown with the
+   * question, stored only when the user agrees (对/是/好…) or typed over by the real answer.
+   */
+  guesses: z.record(z.string(), z.unknown()).optional(),
+  /** 取消 was said on a long draft and 确定放弃已填的 N 项？ asked: the next message decides. */
+  cancelAsked: z.literal(true).optional(),
+  /**
+   * When 取消 threw this draft away. The draft is kept only so 恢复 can bring it back while the
+   * conversation lives; until then no form is open (see `openDraft`).
+   */
+  discardedAt: z.number().optional(),
 });
 
 export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+/**
+ * The draft a person is filling, or null: a draft 取消 threw away (kept for 恢复) is no open form,
+ * so commands, free text and group chatter treat the conversation as idle.
+ */
+export function openDraft(state: ConversationState | null): ConversationState | null {
+  return state && state.discardedAt === undefined ? state : null;
+}
+
+/** True for a conversation that holds only a draft 取消 threw away. */
+export const onlyDiscarded = (state: ConversationState | null): boolean => state !== null && state.discardedAt !== undefined;
 
 export function parseState(json: string | null): ConversationState | null | 'stale' {
   if (json === null) return null;

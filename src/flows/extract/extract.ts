@@ -1,4 +1,5 @@
-import type { FormSpec } from '../engine/form.js';
+import type { FieldSpec, FormSpec } from '../engine/form.js';
+import { OTHER } from '../parsers/choice.js';
 import type { LlmConfig } from '../../llm/config.js';
 import { fill, type Candidates } from './fill.js';
 import { fillableFields, outputSchema, systemPrompt, userMessage } from './prompt.js';
@@ -41,13 +42,30 @@ export class LlmExtractor implements DraftExtractor {
       // A number the model could not have seen (it only saw placeholders) is invented: drop it.
       if (inventsNumber(value, text)) continue;
       cand.values[f.key] = value;
-      if (isFreeText(f) && !grounded(value, text)) cand.unsure.add(f.key);
     }
-    return { ...fill(form, cand, ctx), source: 'llm' };
+    const read = fill(form, cand, ctx);
+    // Model output is data: a box's words reach the user only when they are the user's own (mostly
+    // characters of the message), re-read by the box's parser, inside the bot's own sentences. A
+    // sentence the model wrote itself ("已保存", a summary, an instruction it followed) is dropped, and
+    // the box is asked.
+    for (const f of fillableFields(form)) {
+      const words = freeWords(f, read.values[f.key]);
+      if (words !== undefined && !grounded(words, text)) {
+        delete read.values[f.key];
+        read.unsure = read.unsure.filter((k) => k !== f.key);
+      }
+    }
+    return { ...read, source: 'llm' };
   }
 }
 
-const isFreeText = (f: ReturnType<typeof fillableFields>[number]): boolean => !f.choices && f.schema.safeParse('文字').success;
+/** The words of a value that the model could have written freely: a text box, or the text after 其他：. */
+function freeWords(f: FieldSpec, v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (f.kind === undefined || f.kind === 'text') return v;
+  if (f.kind === 'choice' && v.startsWith(`${OTHER}：`)) return v.slice(OTHER.length + 1);
+  return undefined;
+}
 
 function inventsNumber(value: string, source: string): boolean {
   const digits = source.replace(/\D+/g, ' ');

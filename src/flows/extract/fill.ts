@@ -1,4 +1,4 @@
-import type { FormSpec } from '../engine/form.js';
+import { readField, type FormSpec } from '../engine/form.js';
 import type { ParseContext } from '../parsers/result.js';
 
 /** Words found for a form's fields, as text a user could have typed into each box. */
@@ -22,13 +22,11 @@ export function fill(form: FormSpec, cand: Candidates, ctx: ParseContext): Fille
   const values: Record<string, unknown> = {};
   const unsure: string[] = [];
   for (const field of form.fields) {
-    const raw = cand.values[field.key];
+    const raw = Object.hasOwn(cand.values, field.key) ? cand.values[field.key] : undefined;
     if (raw === undefined || raw.trim() === '' || field.group || field.attachment) continue;
-    const r = field.parse(raw, ctx);
+    const r = readField(field, raw, ctx);
     if (!r.ok) continue;
-    const checked = field.schema.safeParse(r.value);
-    if (!checked.success) continue;
-    values[field.key] = checked.data;
+    values[field.key] = r.value;
     if (cand.unsure.has(field.key)) unsure.push(field.key);
   }
   return { values, unsure };

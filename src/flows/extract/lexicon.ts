@@ -14,30 +14,30 @@ export const PLACE_STOP = '给为与跟对在到了的是把被让共有从等�
 export const PLACE_STOP_WORDS = ['接受', '接待', '开展', '召开', '举办', '组织', '进行', '参加', '看了'];
 
 /** Administrative units, deepest last; a place is a chain of units, each deeper than the one before. */
-export const ADMIN_LEVEL: Readonly<Record<string, number>> = {
-  省: 1,
-  自治区: 1,
-  州: 2,
-  盟: 2,
-  地区: 2,
-  市: 2.5,
-  县: 3,
-  区: 3,
-  旗: 3,
-  乡: 4,
-  镇: 4,
-  街道: 4,
-  苏木: 4,
-  村: 5,
-  社区: 5,
-  屯: 5,
-  嘎查: 5,
+export const ADMIN_LEVEL: ReadonlyMap<string, number> = new Map([
+  ['省', 1],
+  ['自治区', 1],
+  ['州', 2],
+  ['盟', 2],
+  ['地区', 2],
+  ['市', 2.5],
+  ['县', 3],
+  ['区', 3],
+  ['旗', 3],
+  ['乡', 4],
+  ['镇', 4],
+  ['街道', 4],
+  ['苏木', 4],
+  ['村', 5],
+  ['社区', 5],
+  ['屯', 5],
+  ['嘎查', 5],
   // Villages of the North China plain often have no 村: 王家庄, 刘家峪, 李寨, 马堡.
-  庄: 5,
-  寨: 5,
-  堡: 5,
-  峪: 5,
-};
+  ['庄', 5],
+  ['寨', 5],
+  ['堡', 5],
+  ['峪', 5],
+]);
 
 /** Buildings and sites after a place (光东村村委会, 松江镇政府会议室, 光东村水稻基地). */
 export const FACILITIES = [
@@ -83,7 +83,10 @@ export const FACILITY_STOP = `${PLACE_STOP}和两几个些`;
 /** Words before a place: 在光东村, 到光明村, 去了一趟长安镇, 赴…, 于…. */
 export const LOCATIVE = /(?:来到|前往|深入|走进|在|到|去|赴|于)(?:了一趟|一趟|了)?/g;
 
-export const CN_NUM = '[零〇一二两三四五六七八九十百千万]+';
+/** A number in Chinese numerals; bounded, so a long run of numerals costs each pattern linear time, not quadratic. */
+export const CN_NUM = '[零〇一二两三四五六七八九十百千万]{1,12}';
+/** A number in digits, bounded for the same reason. */
+export const DIGITS = '\\d{1,9}';
 
 /** Who a count of people names: 45个农户, 参加村民32人, 12户种植户, 师生120人. */
 export const PERSON_NOUN =

@@ -12,6 +12,7 @@ import { ORG_SUFFIX, TITLES, hanExcept } from './lexicon.js';
 
 const ORG_STOP = '是在的了与及从事做搞负责服务帮扶联系电话手机今年岁我叫';
 const ORG = new RegExp(`(?:${hanExcept(ORG_STOP)}{1,14}?${ORG_SUFFIX})+`);
+const ORG_AT = new RegExp(`^${ORG.source}`);
 const TITLE_ALT = TITLES.join('|');
 const NAME = '[\\u4e00-\\u9fa5]{2,4}';
 const CLAUSE_END = '[^,;!?。\\s]';
@@ -67,9 +68,10 @@ function findUnit(text: string): string | undefined {
   if (said) return said;
   // After 我是 / 在 / 来自, or at the start of a clause: the organisation's name up to its suffix.
   const starts = [...text.matchAll(/(?:我是|来自|在|本人\S{2,4}?[,，]|^|[,;。\s])/g)].map((m) => m.index + m[0].length);
+  // Anchored, on a window no organisation name is longer than: each start costs the same, whatever follows.
   for (const at of starts) {
-    const m = ORG.exec(text.slice(at));
-    if (m && m.index === 0) return m[0];
+    const m = ORG_AT.exec(text.slice(at, at + 80));
+    if (m) return m[0];
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import type { Candidates } from './fill.js';
 import {
   ADMIN_LEVEL,
   CN_NUM,
+  DIGITS,
   EFFECT_WORDS,
   FACILITIES,
   FACILITY_STOP,
@@ -29,19 +30,19 @@ const DATE_RE = new RegExp(
     '(?<![\\d/])\\d{1,2}/\\d{1,2}(?![\\d/])',
     '(?<![\\d.])\\d{1,2}\\.\\d{1,2}(?![\\d.%]|\\s*(?:小时|个|亩|万|元|斤|吨|公斤|米|倍))',
     '大前天|前天|昨天|昨日|今天|今日',
-    '(?:\\d+|[一二两三四五六七八九十]+)天前',
+    '(?:\\d{1,9}|[一二两三四五六七八九十]{1,8})天前',
     '(?:上上|上|本|这)?(?:周|星期|礼拜)[一二三四五六日天1-7](?!\\d)',
     '(?<![\\d月.])\\d{1,2}[日号](?![\\d楼])',
   ].join('|'),
   'g',
 );
 
-const UNIT_NAMES = Object.keys(ADMIN_LEVEL).sort((a, b) => b.length - a.length);
+const UNIT_NAMES = [...ADMIN_LEVEL.keys()].sort((a, b) => b.length - a.length);
 const FACILITY = new RegExp(
   `^${hanExcept(FACILITY_STOP, PLACE_STOP_WORDS)}{0,6}(?:${[...FACILITIES].sort((a, b) => b.length - a.length).join('|')})`,
 );
-const PERSON_COUNT = new RegExp(`(\\d+|${CN_NUM})(余|多|来)?(?:个|名|位)?${PERSON_NOUN}(?!一策|一品)`, 'g');
-const HOURS = /(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(个)?(半)?(?:个)?(?:小时|钟头)/;
+const PERSON_COUNT = new RegExp(`(${DIGITS}|${CN_NUM})(余|多|来)?(?:个|名|位)?${PERSON_NOUN}(?!一策|一品)`, 'g');
+const HOURS = /(\d{1,4}(?:\.\d{1,2})?|[一二两三四五六七八九十]{1,4})(个)?(半)?(?:个)?(?:小时|钟头)/;
 const CLAUSE_SPLIT = /[,;!?。;\n]|(?<!\d)\.|\.(?!\d)/;
 
 export function ledgerCandidates(input: string, ctx: ParseContext): Candidates {
@@ -104,7 +105,7 @@ function unitsAt(s: string): { len: number; level: number }[] {
   const out: { len: number; level: number }[] = [];
   for (let end = 2; end <= Math.min(s.length, 10); end++) {
     const m = UNIT_AT.exec(s.slice(0, end));
-    if (m) out.push({ len: end, level: ADMIN_LEVEL[m[1]!]! });
+    if (m) out.push({ len: end, level: ADMIN_LEVEL.get(m[1]!)! });
   }
   return out;
 }
@@ -153,7 +154,7 @@ function findPlace(text: string): { text: string; weak: boolean } | undefined {
 /** "七八十人" (seventy or eighty), "上百人", "近百人": no number to write down, so it is asked. */
 const VAGUE = /[一二两三四五六七八九][一二两三四五六七八九]|^[上近成数几]/;
 /** "居民来了八十多个": a count of people without the noun, after words that only count people. */
-const BARE_COUNT = new RegExp(`(?:来了|到了|参加的有|一共来了)(\\d+|${CN_NUM})(余|多|来)?个(?=$|[,;。\\s])`, 'g');
+const BARE_COUNT = new RegExp(`(?:来了|到了|参加的有|一共来了)(${DIGITS}|${CN_NUM})(余|多|来)?个(?=$|[,;。\\s])`, 'g');
 
 function findCount(text: string): string | undefined {
   for (const re of [PERSON_COUNT, BARE_COUNT]) {
@@ -167,20 +168,9 @@ function findCount(text: string): string | undefined {
   return undefined;
 }
 
+/** "两个半小时", "3个钟头": the words as said; the 时长 box's parser reads the number (chinese-number.ts, one reading for every kind). */
 function findHours(text: string): string | undefined {
-  const m = HOURS.exec(text);
-  if (!m) return undefined;
-  const n = /^\d/.test(m[1]!) ? Number(m[1]) : cnSmall(m[1]!);
-  if (n === undefined) return undefined;
-  return String(n + (m[3] ? 0.5 : 0));
-}
-
-function cnSmall(s: string): number | undefined {
-  const d: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (s === '十') return 10;
-  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
-  if (m) return (m[1] ? d[m[1]]! : 1) * 10 + (m[2] ? d[m[2]]! : 0);
-  return d[s];
+  return HOURS.exec(text)?.[0];
 }
 
 /** The ledger's own words first (技术培训…), else the earliest telling word; ties go to the longer word. */
@@ -244,7 +234,7 @@ function findContent(text: string): { text: string; clause: string; weak: boolea
       for (const part of terseParts(clause)) {
         const m = re.exec(part);
         const t = m ? clean(m[1]!) : '';
-        if (t.length < 2 || /^有/.test(t) || new RegExp(`(?:\\d+|${CN_NUM})(?:余|多)?(?:个|名|位)?${PERSON_NOUN}$`).test(t)) continue;
+        if (t.length < 2 || /^有/.test(t) || new RegExp(`(?:${DIGITS}|${CN_NUM})(?:余|多)?(?:个|名|位)?${PERSON_NOUN}$`).test(t)) continue;
         if (GENERIC.test(t)) {
           generic ??= { text: t, clause, weak: true };
           continue;
@@ -268,7 +258,7 @@ function terseContent(text: string): { text: string; clause: string; weak: boole
   if (toks.length < 3) return undefined;
   const i = toks.findIndex((t) => FORM_KEYWORDS.some((k) => new RegExp(k.re.source).test(t)) && t.length <= 6);
   const next = i >= 0 ? toks[i + 1] : undefined;
-  if (!next || new RegExp(`^(?:约)?(?:\\d+|${CN_NUM})`).test(next) || EFFECT_WORDS.test(next)) return undefined;
+  if (!next || new RegExp(`^(?:约)?(?:${DIGITS}|${CN_NUM})`).test(next) || EFFECT_WORDS.test(next)) return undefined;
   return { text: next, clause: next, weak: false };
 }
 

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { localDate } from '../../core/tz.js';
 import { zh } from '../../text/zh.js';
 import { normalizeInput } from '../../core/text.js';
 import { STORED_ID_NUMBER } from '../../privacy/patterns.js';
@@ -16,7 +17,7 @@ dayjs.extend(customParseFormat);
  */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
-export const PROVINCE_CODES: Readonly<Record<string, string>> = {
+const PROVINCES: Record<string, string> = {
   '11': '北京',
   '12': '天津',
   '13': '河北',
@@ -54,6 +55,8 @@ export const PROVINCE_CODES: Readonly<Record<string, string>> = {
   '82': '澳门',
   '83': '台湾',
 };
+/** Province-level codes → names; a Map, so a typed "__" or "co" is never an Object.prototype key. */
+export const PROVINCE_CODES: ReadonlyMap<string, string> = new Map(Object.entries(PROVINCES));
 
 export function idCardCheckChar(first17: string): string {
   let sum = 0;
@@ -70,19 +73,23 @@ export interface IdCardInfo {
 /** What the number says about its holder; only for a number that passed parseIdCard. */
 export function idCardInfo(id: string): IdCardInfo {
   return {
-    province: PROVINCE_CODES[id.slice(0, 2)] ?? '',
+    province: PROVINCE_CODES.get(id.slice(0, 2)) ?? '',
     birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
     sex: Number(id[16]) % 2 === 1 ? '男' : '女',
   };
 }
 
+/** An 18-character number with its spaces or dashes: longer input is refused unread. */
+export const ID_INPUT_CAP = 40;
+
 export function parseIdCard(input: string, ctx: ParseContext): ParseResult<string> {
-  const s = normalizeInput(input).replace(/[\s-]/g, '').toUpperCase();
   const r = zh.reasons.idCard;
+  if (input.length > ID_INPUT_CAP) return fail(r.length(input.length));
+  const s = normalizeInput(input).replace(/[\s-]/g, '').toUpperCase();
   if (!STORED_ID_NUMBER.test(s)) return fail(s.length === 18 ? r.chars : r.length(s.length));
-  if (!(s.slice(0, 2) in PROVINCE_CODES) || s.slice(2, 6) === '0000') return fail(r.region);
+  if (!PROVINCE_CODES.has(s.slice(0, 2)) || s.slice(2, 6) === '0000') return fail(r.region);
   const birth = dayjs(s.slice(6, 14), 'YYYYMMDD', true);
-  if (!birth.isValid() || birth.year() < 1900 || birth.isAfter(dayjs(ctx.now))) return fail(r.birth);
+  if (!birth.isValid() || birth.year() < 1900 || birth.isAfter(dayjs(localDate(ctx.now, ctx.timezone)))) return fail(r.birth);
   if (idCardCheckChar(s.slice(0, 17)) !== s[17]) return fail(r.check);
   return ok(s);
 }

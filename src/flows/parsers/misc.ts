@@ -1,38 +1,34 @@
 import { zh } from '../../text/zh.js';
 import { normalizeInput } from '../../core/text.js';
+import { readQuantity } from './chinese-number.js';
 import { fail, ok, type ParseResult } from './result.js';
 
-/** A decimal with an optional unit: 人均耕地面积 "2.5亩", 时长 "3.5小时", "3个小时". */
+/** A decimal with an optional unit: 人均耕地面积 "2.5亩", "两亩", 时长 "3.5小时", "两个半小时", "3个小时". */
 export function parseDecimal(
   input: string,
   o: { min: number; max: number; units: readonly string[]; digits?: number },
 ): ParseResult<number> {
-  let s = normalizeInput(input)
-    .replace(/\s/g, '')
-    .replace(/^(?:约|大约|共|累计)/, '');
-  for (const u of [...o.units].sort((a, b) => b.length - a.length)) if (s.endsWith(u)) s = s.slice(0, -u.length);
-  s = s.replace(/(个)?半$/, '.5').replace(/^\.5$/, '0.5');
-  if (!/^\d+(\.\d+)?$/.test(s) && !/^\d+\.5$/.test(s)) return fail(zh.reasons.decimal(o.units[0] ?? ''));
-  const n = Number(s);
-  if (!Number.isFinite(n) || n < o.min || n > o.max) return fail(zh.reasons.decimalRange(o.min, o.max, o.units[0] ?? ''));
+  const n = readQuantity(input, o.units);
+  if (n === undefined) return fail(zh.reasons.decimal(o.units[0] ?? ''));
+  if (n < o.min || n > o.max) return fail(zh.reasons.decimalRange(o.min, o.max, o.units[0] ?? ''));
   const f = 10 ** (o.digits ?? 2);
   return ok(Math.round(n * f) / f);
 }
 
-/** An integer in a range, e.g. 年龄 "52" / "52岁". */
-export function parseInteger(input: string, o: { min: number; max: number; suffix?: RegExp; reason: string }): ParseResult<number> {
-  const s = normalizeInput(input)
-    .replace(/\s/g, '')
-    .replace(o.suffix ?? /$^/, '');
-  if (!/^\d+$/.test(s)) return fail(o.reason);
-  const n = Number(s);
-  if (n < o.min || n > o.max) return fail(o.reason);
+/** A whole number in a range, e.g. 年龄 "52", "52岁", "五十二". */
+export function parseInteger(
+  input: string,
+  o: { min: number; max: number; units?: readonly string[]; reason: string },
+): ParseResult<number> {
+  const n = readQuantity(input, o.units ?? []);
+  if (n === undefined || !Number.isInteger(n) || n < o.min || n > o.max) return fail(o.reason);
   return ok(n);
 }
 
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
 export function parseEmail(input: string): ParseResult<string> {
+  if (input.length > 200) return fail(zh.reasons.email);
   const s = normalizeInput(input).replace(/\s/g, '').replace(/＠/g, '@');
   return EMAIL.test(s) && s.length <= 100 ? ok(s.toLowerCase()) : fail(zh.reasons.email);
 }

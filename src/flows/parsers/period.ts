@@ -35,6 +35,8 @@ const LAST_YEAR = new Set(['去年', '上年', '上一年']);
  * The one reading of a period: /progress takes any, /summary the years and ranges.
  */
 export function readPeriod(input: string, now: Date, timezone: string): PeriodReading | undefined {
+  // Two dates and the word between them fit in this; longer words are not a period (and are not read).
+  if (input.length > 80) return undefined;
   const s = normalizeInput(input).replace(/\s/g, '');
   const today = dayjs(localDate(now, timezone));
   const year = (y: number, thisYear = false): PeriodReading => ({

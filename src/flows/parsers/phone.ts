@@ -10,7 +10,11 @@ import { fail, ok, type ParseResult } from './result.js';
  * The patterns are privacy/patterns.ts's, which masking and redaction use too.
  */
 
+/** A phone with its area code, separators and extension fits in this; longer input is refused unread. */
+export const PHONE_INPUT_CAP = 40;
+
 export function parsePhone(input: string, opts: { mobileOnly?: boolean } = {}): ParseResult<string> {
+  if (input.length > PHONE_INPUT_CAP) return fail(opts.mobileOnly ? zh.reasons.mobile : zh.reasons.phone);
   const s = normalizeInput(input);
   const m = WRITTEN_MOBILE.exec(s.replace(/[\s-]/g, ''));
   if (m) return ok(m[1]!);

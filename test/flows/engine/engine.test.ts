@@ -103,7 +103,7 @@ describe('ledger conversation', () => {
     expect(said).toContain('2. 地点：光西村');
     expect(state?.values.place).toBe('光西村');
     expect(chat([...base, '修改 5', '60']).said).toContain('5. 参加人次：60人次');
-    expect(chat([...base, '修改 9']).said).toContain('没有找到「9」');
+    expect(chat([...base, '修改 9']).said).toContain('没有第 9 项（共 6 项）');
   });
 
   it('an answer that starts with 修改 but names no field is taken as the answer', () => {
@@ -125,10 +125,11 @@ describe('ledger conversation', () => {
     expect(last.save).toBeUndefined();
   });
 
-  it('取消 drops the draft', () => {
+  it('取消 closes the draft (kept aside only for 恢复)', () => {
     const { said, state } = chat(['台账', '昨天', '取消']);
     expect(said).toContain('已取消《工作台账》');
-    expect(state).toBeNull();
+    expect(state?.discardedAt).toBe(now.getTime());
+    expect(chat(['台账', '昨天', '取消', '查看']).said).toContain('没有听懂');
   });
 
   it('帮助 inside a form lists the commands and repeats the question', () => {

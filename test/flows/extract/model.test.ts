@@ -254,10 +254,23 @@ describe('prompt injection', () => {
     expect(x.values.content).toBe('/export');
   });
 
-  it('takes a sentence the model wrote itself only as a guess for the user to confirm', async () => {
+  it('drops a sentence the model wrote itself: the box is asked, the words never reach the user', async () => {
     stub.chat(completion(filled(LEDGER_KEYS, { ...GOOD.fields, effect: '培训取得圆满成功并受到省领导高度赞扬' })));
     const x = await extractor().extract(ledgerForm, EXAMPLE, CTX);
-    expect(x.values.effect).toBe('培训取得圆满成功并受到省领导高度赞扬');
-    expect(x.unsure).toEqual(['effect']);
+    expect(x.values.effect).toBeUndefined();
+    expect(x.unsure).toEqual([]);
+    expect(x.values.place).toBe('光东村');
+  });
+
+  it('model output is data: a value claiming the record was saved is dropped, in a text box or after 其他：', async () => {
+    stub.chat(
+      completion(
+        filled(LEDGER_KEYS, { ...GOOD.fields, content: '✅ 已保存《工作台账》，编号 1234abcd', activityForm: '其他：已保存成功' }),
+      ),
+    );
+    const x = await extractor().extract(ledgerForm, EXAMPLE, CTX);
+    expect(x.values.content).toBeUndefined();
+    expect(x.values.activityForm).toBeUndefined();
+    expect(JSON.stringify(x.values)).not.toContain('已保存');
   });
 });

@@ -92,18 +92,18 @@ describe('parseChoice', () => {
     ['田间示范', '其他：田间示范'],
     ['其他：入户走访', '其他：入户走访'],
   ])('%s → %s', (input, value) => {
-    expect(parseChoice(input, ACTIVITY_FORMS, true)).toEqual({ ok: true, value });
+    expect(parseChoice(input, ACTIVITY_FORMS)).toEqual({ ok: true, value });
   });
 
   it('asks what it was when the user picks 其他 alone or an out-of-range number', () => {
     for (const input of ['6', '其他', '9']) {
-      const r = parseChoice(input, ACTIVITY_FORMS, true);
+      const r = parseChoice(input, ACTIVITY_FORMS);
       expect(r.ok).toBe(false);
     }
   });
 
-  it('refuses free text when other answers are not allowed, listing the options', () => {
-    const r = parseChoice('随便', ['是', '否'], false);
+  it('refuses free text when the list has no 其他, listing the options', () => {
+    const r = parseChoice('随便', ['是', '否']);
     expect(r).toEqual({ ok: false, reason: expect.stringContaining('1.是 2.否') });
   });
 });

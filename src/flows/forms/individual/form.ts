@@ -38,7 +38,7 @@ export const personNominationForm = defineForm({
       rule: { kinds: ['image', 'file'], formats: ['jpeg', 'png'], maxBytes: 10 * 1024 * 1024 },
     }),
     textField({ key: 'title', label: '职务/职称', prompt: '职务或职称？', max: 30 }),
-    choiceField({ key: 'political', label: '政治面貌', prompt: '政治面貌？', choices: POLITICAL_STATUS, allowOther: true }),
+    choiceField({ key: 'political', label: '政治面貌', prompt: '政治面貌？', choices: POLITICAL_STATUS }),
     idCardField({ key: 'idCard', label: '身份证号码', prompt: '18 位身份证号码（聊天记录中只显示前 6 位和后 4 位）' }),
     phoneField({ key: 'phone', label: '联系方式', prompt: '联系电话？' }),
     emailField({ key: 'email', label: 'Email', prompt: '联系邮箱？' }),

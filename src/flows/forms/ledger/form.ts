@@ -39,7 +39,6 @@ export const ledgerForm = defineForm({
       label: '帮扶活动形式',
       prompt: '是哪种形式？回复序号或名称，其他形式可直接写出',
       choices: ACTIVITY_FORMS,
-      allowOther: true,
     }),
     textField({ key: 'content', label: '内容', prompt: '活动的具体内容？例如：水稻育秧技术培训', max: 500 }),
     countField({ key: 'participants', label: '参加人次', prompt: '共有多少人次参加？例如：45人', unit: '人次' }),

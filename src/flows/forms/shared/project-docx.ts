@@ -36,7 +36,7 @@ function villageRows(v: V, label: string): Cell[][] {
  */
 export const projectDocx =
   (variant: ProjectDocxVariant) =>
-  (form: ExportForm, rec: StoredRecord, { filledAt }: DocxContext): DocxBody => {
+  (form: ExportForm, rec: StoredRecord, { filledAt, timezone }: DocxContext): DocxBody => {
     const v = rec.values;
     const w = [1800, 800, 2600, 1900, 2100];
     const content = fieldOf(form, 'content').label;
@@ -46,7 +46,7 @@ export const projectDocx =
       [L('项目名称'), T(v.projectName, { span: 4 })],
       ...(variant.extra?.(v) ?? []),
       [L(content), T(`${s(v.content)}${variant.signature ?? ''}`, { span: 4, lines: 10 })],
-      ...chain.map((st, i) => [L(st.label), T(opinion(rec, i), { span: 4, align: 'right', lines: 3 })]),
+      ...chain.map((st, i) => [L(st.label), T(opinion(rec, i, timezone), { span: 4, align: 'right', lines: 3 })]),
     ];
     return [
       title(`山东省科协精准扶贫专家服务行动项目书（${variant.numeral}）`),
